@@ -1,0 +1,58 @@
+# Two commands on a fresh machine: `make run` (site with demo content on SQLite and
+# database search) and `make test` (the whole suite). Everything they need is installed
+# by the targets below; nothing is assumed beyond Python 3.11, Java, Maven, Node.js, apt.
+
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+DEMO_ADMIN_PASSWORD ?= demo-anct-2020
+OPENSEARCH_PORT ?= 9201
+
+.PHONY: run setup install install-test node-data browser test lint check clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(PY) -m pip install --quiet -r requirements-test.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+install-test: $(VENV)/.installed-test node_modules/.installed browser
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installation de Chromium (paquet Debian)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || { echo "Impossible d'installer chromium : lancez 'apt-get install chromium' en root."; exit 1; }; }
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
+
+run: setup
+	@echo ""
+	@echo "  Site : http://$(HOST):$(PORT)/"
+	@echo "  Administration : http://$(HOST):$(PORT)/admin/ (identifiant : admin, mot de passe : $(DEMO_ADMIN_PASSWORD))"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	bash tests/run.sh
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 static media

@@ -1,0 +1,2 @@
+"""The site shell: home page, standard editorial pages (legal notices,
+accessibility statement), navigation, site settings and error pages."""

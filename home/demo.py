@@ -1,0 +1,153 @@
+"""Demo content of the site shell: the home page, the legal pages and the footer
+settings. Idempotent: every object is found by a stable key (slug) and only
+created or updated when it differs, so running it twice changes nothing."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from home.models import FooterSettings, HomeEntryPoint, HomePage, StandardPage
+
+
+@dataclass
+class LoadReport:
+    """Counts shown on the command's summary line."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[str] = field(default_factory=list)
+
+    def add(self, other: "LoadReport") -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.rejected += other.rejected
+
+    def __str__(self) -> str:
+        text = (f"{self.created} créé(s), {self.updated} mis à jour, "
+                f"{self.unchanged} inchangé(s), {len(self.rejected)} rejeté(s)")
+        if self.rejected:
+            text += " : " + "; ".join(self.rejected)
+        return text
+
+
+def upsert_child_page(parent: Page, page_class, slug: str, report: LoadReport, **fields):
+    """Create ``page_class`` under ``parent`` at ``slug`` or update its fields,
+    publishing a new revision only when something changed."""
+    existing = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if existing is None:
+        page = page_class(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        report.created += 1
+        return page
+    changed = False
+    for name, value in fields.items():
+        if getattr(existing, name) != value:
+            setattr(existing, name, value)
+            changed = True
+    if changed or not existing.live:
+        existing.save_revision().publish()
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return existing
+
+
+def ensure_home_page(report: LoadReport) -> HomePage:
+    """Put a HomePage at the site root, replacing Wagtail's default welcome page."""
+    home = HomePage.objects.first()
+    root = Page.get_first_root_node()
+    if home is None:
+        home = HomePage(
+            title="Accueil",
+            slug="accueil",
+            hero_title="Agence nationale de la cohésion des territoires",
+            hero_text=(
+                "L’Agence accompagne les collectivités territoriales dans leurs projets, "
+                "en particulier là où les ressources locales manquent : programmes nationaux "
+                "d’appui, pactes territoriaux et appui en ingénierie sur mesure."
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        report.created += 1
+    else:
+        report.unchanged += 1
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home,
+                            is_default_site=True, site_name="ANCT")
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "ANCT"
+        site.save()
+        if old_root.depth == 2 and old_root.specific_class is not HomePage:
+            old_root.delete()
+    return home
+
+
+LEGAL_PAGES = [
+    ("accessibilite", "accessibility_page", "Accessibilité",
+     "Le site n’a pas encore fait l’objet d’un audit de conformité au référentiel "
+     "général d’amélioration de l’accessibilité (RGAA). Il est donc déclaré non conforme "
+     "tant que cet audit n’a pas été réalisé."),
+    ("mentions-legales", "legal_notice_page", "Mentions légales",
+     "Ce site est édité par l’Agence nationale de la cohésion des territoires (ANCT)."),
+    ("donnees-personnelles", "personal_data_page", "Données personnelles",
+     "Les données personnelles transmises dans une demande d’appui en ingénierie servent "
+     "uniquement à instruire cette demande. Elles sont anonymisées après la clôture de la "
+     "demande, au terme du délai de conservation."),
+]
+
+
+def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
+    footer = FooterSettings.for_site(home.get_site())
+    footer_changed = False
+    for slug, setting_name, title, intro in LEGAL_PAGES:
+        page = upsert_child_page(
+            home, StandardPage, slug, report,
+            title=title, introduction=f"<p>{intro}</p>", show_in_menus=False,
+        )
+        if getattr(footer, f"{setting_name}_id") != page.pk:
+            setattr(footer, setting_name, page)
+            footer_changed = True
+    if footer_changed:
+        footer.save()
+
+
+def set_entry_points(home: HomePage, entries: list[dict], report: LoadReport) -> None:
+    """Replace the home tiles when they differ from ``entries`` (title, description,
+    link_page or link_url)."""
+    current = [
+        {"title": e.title, "description": e.description,
+         "link_page": e.link_page_id, "link_url": e.link_url}
+        for e in home.entry_points.all()
+    ]
+    wanted = [
+        {"title": e["title"], "description": e.get("description", ""),
+         "link_page": e["link_page"].pk if e.get("link_page") else None,
+         "link_url": e.get("link_url", "")}
+        for e in entries
+    ]
+    if current == wanted:
+        return
+    home.entry_points.all().delete()
+    for position, entry in enumerate(wanted):
+        HomeEntryPoint.objects.create(
+            page=home, sort_order=position, title=entry["title"],
+            description=entry["description"], link_page_id=entry["link_page"],
+            link_url=entry["link_url"],
+        )
+    report.updated += 1
+
+
+@transaction.atomic
+def load_shell(home, report: LoadReport) -> HomePage:
+    """First demo step: the home page and the legal pages."""
+    home = ensure_home_page(report)
+    ensure_legal_pages(home, report)
+    return home

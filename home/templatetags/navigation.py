@@ -1,0 +1,48 @@
+"""Navigation built from the page tree: main menu and breadcrumb."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_pages(context):
+    """Live pages of the first level marked "show in menus", one query per request."""
+    request = context.get("request")
+    if request is None or context.get("is_error_page"):
+        return []
+    cache = getattr(request, "_main_menu_pages", None)
+    if cache is not None:
+        return cache
+    site = Site.find_for_request(request)
+    pages = []
+    if site is not None:
+        pages = list(site.root_page.get_children().live().public().in_menu().only("title", "url_path"))
+    request._main_menu_pages = pages
+    return pages
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_data(context):
+    """Data for django-dsfr's breadcrumb tag, from the current page's ancestors."""
+    page = context.get("page") or context.get("self")
+    explicit = context.get("breadcrumb")
+    if explicit is not None:
+        return explicit
+    if not isinstance(page, Page):
+        return {"links": [], "current": context.get("title", "")}
+    ancestors = page.get_ancestors().live().filter(depth__gt=2).only("title", "url_path")
+    return {
+        "links": [{"url": p.url, "title": p.title} for p in ancestors],
+        "current": page.title,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def is_active(context, menu_page):
+    """True when the current page is the menu page or below it (aria-current)."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return False
+    return page.path.startswith(menu_page.path)

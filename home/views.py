@@ -1,0 +1,33 @@
+"""Site-wide views that are not pages: the HTML site map and the error pages."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from wagtail.models import Page, Site
+
+
+def site_map(request):
+    """The "plan du site" the footer must link to: every live public page, by depth."""
+    site = Site.find_for_request(request)
+    pages = []
+    if site is not None:
+        root = site.root_page
+        pages = list(
+            Page.objects.live().public().descendant_of(root, inclusive=True)
+            .filter(depth__lte=root.depth + 2).order_by("path").only("title", "url_path", "depth", "path")
+        )
+        base_depth = root.depth
+        for page in pages:
+            page.relative_depth = page.depth - base_depth
+    return render(request, "home/site_map.html", {"pages": pages, "title": "Plan du site"})
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"title": "Page non trouvée"}, status=404)
+
+
+def server_error(request):
+    """Rendered without context processors or database access: whatever broke
+    may be the database itself."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request": request, "is_error_page": True}))

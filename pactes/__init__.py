@@ -1,0 +1,1 @@
+"""Pactes and contrats de cohésion territoriale: territory, money, axes and progress."""

@@ -1,0 +1,1 @@
+"""National support programmes, their taxonomies and eligibility criteria."""

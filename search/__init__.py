@@ -1,0 +1,1 @@
+"""Site search over the catalogue: French analysis, facets, backend by configuration."""
