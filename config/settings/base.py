@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "programmes",
     "pactes",
     "search",
+    "territories",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

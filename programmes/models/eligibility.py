@@ -1,0 +1,66 @@
+"""Structured eligibility criteria shared by programme and pacte pages.
+
+An abstract mixin rather than copied fields, so that the finder evaluates one
+shape of criteria whatever the page type. Each criterion left empty means "no
+condition"; the finder turns each filled one into met / not met / to be checked.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+
+class EligibilityCriteria(models.Model):
+    population_min = models.PositiveIntegerField(
+        _("population minimale"), null=True, blank=True,
+        help_text=_("Nombre d'habitants minimal de la commune (population municipale)."),
+    )
+    population_max = models.PositiveIntegerField(
+        _("population maximale"), null=True, blank=True,
+        help_text=_("Nombre d'habitants maximal de la commune (population municipale)."),
+    )
+    eligible_territory_types = ParentalManyToManyField(
+        "programmes.TerritoryType", verbose_name=_("types de territoires visés"), blank=True,
+        related_name="%(app_label)s_%(class)s_eligible",
+    )
+    eligible_regions = ParentalManyToManyField(
+        "territories.Region", verbose_name=_("régions"), blank=True,
+        related_name="%(app_label)s_%(class)s_eligible",
+    )
+    eligible_departements = ParentalManyToManyField(
+        "territories.Departement", verbose_name=_("départements"), blank=True,
+        related_name="%(app_label)s_%(class)s_eligible",
+    )
+    eligible_beneficiary_types = ParentalManyToManyField(
+        "programmes.BeneficiaryType", verbose_name=_("types de bénéficiaires éligibles"), blank=True,
+        related_name="%(app_label)s_%(class)s_eligible",
+    )
+    eligibility_note = models.TextField(
+        _("précisions sur l'éligibilité"), blank=True,
+        help_text=_("Conditions qui ne se résument pas aux critères ci-dessus."),
+    )
+
+    eligibility_panels = [
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
+            FieldPanel("eligible_territory_types"),
+            FieldPanel("eligible_beneficiary_types"),
+            FieldPanel("eligible_regions"),
+            FieldPanel("eligible_departements"),
+            FieldPanel("eligibility_note"),
+        ], heading=_("Critères d'éligibilité")),
+    ]
+
+    def clean(self):
+        super().clean()
+        if (self.population_min is not None and self.population_max is not None
+                and self.population_min > self.population_max):
+            raise ValidationError({
+                "population_max": _("La population maximale doit être supérieure ou égale "
+                                    "à la population minimale."),
+            })
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,134 @@
+"""Taxonomies of the catalogue, editable by editors as snippets.
+
+They are data, not code: the roadmap's three thématiques, their politiques
+publiques, partners and operators, beneficiary types and territory types all
+live in the database, and pages link to them with ``ParentalManyToManyField``.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Theme(index.Indexed, models.Model):
+    """Thématique of the roadmap catalogue (Politique de la ville, Territoires et
+    ruralités, Numérique)."""
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("thématique")
+        verbose_name_plural = _("thématiques")
+
+    def __str__(self):
+        return self.name
+
+
+class PublicPolicy(index.Indexed, models.Model):
+    """Politique publique, always under one thématique."""
+
+    theme = models.ForeignKey(Theme, verbose_name=_("thématique"), on_delete=models.PROTECT,
+                              related_name="policies")
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=150, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = [FieldPanel("theme"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.FilterField("theme")]
+
+    class Meta:
+        ordering = ["theme__sort_order", "sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["theme", "name"], name="unique_policy_per_theme")]
+        verbose_name = _("politique publique")
+        verbose_name_plural = _("politiques publiques")
+
+    def __str__(self):
+        return self.name
+
+
+class Partner(index.Indexed, models.Model):
+    """Ministry, operator, association of elected officials or other partner."""
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministere", _("ministère")
+        OPERATOR = "operateur", _("opérateur de l'État")
+        ELECTED_ASSOCIATION = "association_elus", _("association d'élus")
+        PUBLIC_BODY = "organisme_public", _("organisme public")
+        ACADEMIC = "enseignement", _("enseignement et recherche")
+        OTHER = "autre", _("autre")
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    acronym = models.CharField(_("sigle"), max_length=30, blank=True)
+    kind = models.CharField(_("nature"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(_("site web"), blank=True)
+    is_first_circle_operator = models.BooleanField(
+        _("opérateur du « premier cercle »"), default=False,
+        help_text=_("ADEME, ANRU, ANAH, CEREMA, Banque des territoires : conventions-cadres avec l'agence."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("kind"), FieldPanel("website"),
+              FieldPanel("is_first_circle_operator")]
+    search_fields = [index.SearchField("name"), index.SearchField("acronym"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class BeneficiaryType(models.Model):
+    """Who can benefit: commune, EPCI, département, région, association, citizens…"""
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("type de bénéficiaire")
+        verbose_name_plural = _("types de bénéficiaires")
+
+    def __str__(self):
+        return self.name
+
+
+class TerritoryType(models.Model):
+    """A kind of territory (rural, QPV, petite ville, ville moyenne, montagne,
+    outre-mer…). Whether a commune belongs to one is known only once a list of
+    communes has been imported for it (``members``) or it is derived from the
+    reference data (``rule``); otherwise the finder answers "to be checked"."""
+
+    class Rule(models.TextChoices):
+        IMPORTED_LIST = "liste", _("liste de communes importée")
+        OVERSEAS = "outre_mer", _("outre-mer (d'après le code du département)")
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    rule = models.CharField(
+        _("règle d'appartenance"), max_length=20, choices=Rule.choices, default=Rule.IMPORTED_LIST,
+        help_text=_("Comment le site sait si une commune relève de ce type de territoire."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("rule")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("type de territoire")
+        verbose_name_plural = _("types de territoires")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,160 @@
+"""Territorial reference data, as published by Etalab (INSEE's official geography).
+
+Codes are the primary keys: they are stable official identifiers that the imports,
+URLs (``/communes/<INSEE code>/``) and CSV lists all speak. Names are searchable
+through ``search_name``, a folded form (no accents, no hyphens, "saint" spelled out)
+computed at import time so that the lookup is a plain indexed prefix match.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    code = models.CharField(_("code"), max_length=3, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    zone = models.CharField(_("zone"), max_length=10, blank=True, help_text=_("metro, drom ou com"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("région")
+        verbose_name_plural = _("régions")
+
+    def __str__(self):
+        return self.name
+
+
+class Departement(models.Model):
+    code = models.CharField(_("code"), max_length=3, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
+                               related_name="departements", null=True, blank=True)
+    zone = models.CharField(_("zone"), max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("département")
+        verbose_name_plural = _("départements")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Arrondissement(models.Model):
+    code = models.CharField(_("code"), max_length=4, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    departement = models.ForeignKey(Departement, verbose_name=_("département"),
+                                    on_delete=models.PROTECT, related_name="arrondissements")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("arrondissement")
+        verbose_name_plural = _("arrondissements")
+
+    def __str__(self):
+        return f"{self.name} ({self.departement_id})"
+
+
+class EPCI(models.Model):
+    """Établissement public de coopération intercommunale à fiscalité propre."""
+
+    code = models.CharField(_("SIREN"), max_length=9, primary_key=True)
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=10, help_text=_("CC, CA, CU ou METRO"))
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    search_name = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("EPCI")
+        verbose_name_plural = _("EPCI")
+
+    def __str__(self):
+        return self.name
+
+
+class Commune(models.Model):
+    """A current commune (commune actuelle)."""
+
+    code = models.CharField(_("code INSEE"), max_length=5, primary_key=True)
+    name = models.CharField(_("nom"), max_length=200)
+    search_name = models.CharField(max_length=200, db_index=True, editable=False)
+    postal_codes = models.JSONField(_("codes postaux"), default=list, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    departement = models.ForeignKey(Departement, verbose_name=_("département"),
+                                    on_delete=models.PROTECT, related_name="communes")
+    region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
+                               related_name="communes")
+    arrondissement = models.ForeignKey(Arrondissement, verbose_name=_("arrondissement"),
+                                       on_delete=models.PROTECT, related_name="communes",
+                                       null=True, blank=True)
+    epci = models.ForeignKey(EPCI, verbose_name=_("EPCI"), on_delete=models.SET_NULL,
+                             related_name="communes", null=True, blank=True)
+    zone = models.CharField(_("zone"), max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+
+    def __str__(self):
+        return f"{self.name} ({self.departement_id})"
+
+
+class CommunePostalCode(models.Model):
+    """One row per (postal code, commune): postal codes are shared by several
+    communes and a commune can have several, so lookups need an indexed table."""
+
+    postal_code = models.CharField(_("code postal"), max_length=5, db_index=True)
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="postal_code_rows")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["postal_code", "commune"], name="unique_postal_code_commune")
+        ]
+        verbose_name = _("code postal")
+        verbose_name_plural = _("codes postaux")
+
+    def __str__(self):
+        return f"{self.postal_code} {self.commune_id}"
+
+
+class FormerCommuneName(models.Model):
+    """A delegated or associated commune, or an arrondissement municipal: an old
+    or local name that must still lead to its current commune."""
+
+    code = models.CharField(_("code INSEE"), max_length=5)
+    name = models.CharField(_("nom"), max_length=200)
+    search_name = models.CharField(max_length=200, db_index=True, editable=False)
+    kind = models.CharField(_("type"), max_length=30)
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="former_names")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["code", "kind", "commune"], name="unique_former_commune_name")
+        ]
+        verbose_name = _("ancien nom ou commune déléguée")
+        verbose_name_plural = _("anciens noms et communes déléguées")
+
+    def __str__(self):
+        return self.name
+
+
+class TerritorialDataImport(models.Model):
+    """One import run: which data version was loaded, when, and what it did,
+    shown on the site's data page."""
+
+    source = models.CharField(_("source"), max_length=100, default="@etalab/decoupage-administratif")
+    version = models.CharField(_("version"), max_length=20)
+    imported_at = models.DateTimeField(_("date d'import"), auto_now_add=True)
+    counts = models.JSONField(_("effectifs"), default=dict)
+    rejected = models.JSONField(_("enregistrements rejetés"), default=list)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        get_latest_by = "imported_at"
+        verbose_name = _("import de données territoriales")
+        verbose_name_plural = _("imports de données territoriales")
+
+    def __str__(self):
+        return f"{self.source} {self.version}"
