@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "pactes",
     "search",
     "territories",
+    "engineering",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
