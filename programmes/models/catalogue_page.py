@@ -33,7 +33,8 @@ class CataloguePage(BasePage):
     )
     status = models.CharField(
         _("statut"), max_length=20, choices=CatalogueStatus.choices, default=CatalogueStatus.ACTIVE,
-        help_text=_("« En incubation » : projet encore en préparation (en italique dans la feuille de route)."),
+        help_text=_("« En incubation » : projet encore en préparation "
+                    "(en italique dans la feuille de route)."),
     )
     summary = models.TextField(
         _("résumé"), max_length=600,
