@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "pactes",
+    "training",
     "search",
     "territories",
     "engineering",

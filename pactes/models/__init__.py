@@ -1,0 +1,21 @@
+"""Pacte models, one concept per module."""
+
+from .axis import ActionStatus, PacteAction, PacteAxis
+from .index_page import PacteIndexPage
+from .milestone import PacteDocument, PacteMilestone
+from .money import PacteFunding
+from .pacte_page import PactePage, PacteProgress
+from .signatory import PacteSignatory
+
+__all__ = [
+    "ActionStatus",
+    "PacteAction",
+    "PacteAxis",
+    "PacteDocument",
+    "PacteFunding",
+    "PacteIndexPage",
+    "PacteMilestone",
+    "PactePage",
+    "PacteProgress",
+    "PacteSignatory",
+]

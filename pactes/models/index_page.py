@@ -1,0 +1,44 @@
+from django.apps import apps
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from home.models import BasePage
+
+from .pacte_page import PactePage
+
+
+class PacteIndexPage(BasePage):
+    """The list of pactes with their territory, status and progress. Its queries
+    are bounded whatever the number of pactes: progress is annotated, départements
+    are prefetched."""
+
+    introduction = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ul"],
+        help_text=_("Ce que sont les pactes et contrats de cohésion territoriale."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pactes.PactePage"]
+
+    def get_pactes(self):
+        departements = apps.get_model("territories", "Departement").objects.order_by("code")
+        return (
+            PactePage.objects.child_of(self).live().public()
+            .with_progress()
+            .select_related("theme")
+            .prefetch_related(Prefetch("covered_departements", queryset=departements))
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pactes"] = self.get_pactes()
+        return context
+
+    class Meta:
+        verbose_name = _("liste des pactes")

@@ -1,0 +1,47 @@
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from home.models import BasePage
+
+from .offer_page import TrainingOfferPage
+from .session import TrainingSession
+
+
+class TrainingIndexPage(BasePage):
+    """Lists the offers, those with an upcoming session first (soonest first),
+    then the others. The next session date is annotated in the same query."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["training.TrainingOfferPage"]
+
+    def get_offers(self):
+        today = timezone.localdate()
+        next_session = (
+            TrainingSession.objects.filter(page=OuterRef("pk"), date__gte=today)
+            .order_by("date").values("date")[:1]
+        )
+        return (
+            TrainingOfferPage.objects.child_of(self).live().public()
+            .annotate(
+                next_session_date=Subquery(next_session),
+                upcoming_session_count=Count("sessions", filter=Q(sessions__date__gte=today)),
+            )
+            .prefetch_related("audiences", "partners")
+            .order_by(F("next_session_date").asc(nulls_last=True), "path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["offers"] = self.get_offers()
+        return context
+
+    class Meta:
+        verbose_name = _("liste des formations")
