@@ -4,8 +4,10 @@ created or updated when it differs, so running it twice changes nothing."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import FooterSettings, HomeEntryPoint, HomePage, StandardPage
 
@@ -60,6 +62,11 @@ def ensure_home_page(report: LoadReport) -> HomePage:
     """Put a HomePage at the site root, replacing Wagtail's default welcome page."""
     home = HomePage.objects.first()
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database: Wagtail's migration-created root is gone
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     if home is None:
         home = HomePage(
             title="Accueil",

@@ -1,0 +1,44 @@
+"""The site shell in a real browser: accessible, usable on a phone, search reachable."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def shell(live_server):
+    from wagtail.models import Site
+
+    from home.demo import LoadReport, load_shell
+
+    load_shell(None, LoadReport())
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", live_server.thread.port
+    site.save()
+    return live_server.url.replace("127.0.0.1", "localhost")
+
+
+@pytest.mark.parametrize("path", ["/", "/mentions-legales/", "/plan-du-site/", "/page-inconnue/"])
+def test_axe_finds_nothing_on_shell_pages(page, axe, shell, path):
+    page.goto(shell + path)
+    assert axe(page) == []
+
+
+def test_skip_link_moves_focus_to_content(page, shell):
+    page.goto(shell + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Contenu"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+
+
+def test_header_search_on_a_phone(page, shell):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(shell + "/")
+    page.get_by_role("button", name="Rechercher").first.click()
+    field = page.get_by_label("Rechercher sur le site")
+    field.fill("accessibilité")
+    field.press("Enter")
+    page.wait_for_url("**/recherche/?q=*")
+    assert page.get_by_role("heading", level=1).inner_text() == "Rechercher"
