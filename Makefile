@@ -38,6 +38,7 @@ browser:
 
 setup: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_territories
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
 

@@ -7,7 +7,10 @@ computed at import time so that the lookup is a plain indexed prefix match.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from territories.text import is_overseas_departement, with_de
 
 
 class Region(models.Model):
@@ -30,6 +33,10 @@ class Departement(models.Model):
     region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
                                related_name="departements", null=True, blank=True)
     zone = models.CharField(_("zone"), max_length=10, blank=True)
+    liaison_type = models.PositiveSmallIntegerField(
+        _("type de nom"), default=0,
+        help_text=_("Code INSEE (TNCC) de l'article du nom : « de », « du », « de la », « des »…"),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -38,6 +45,17 @@ class Departement(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    @property
+    def name_with_de(self) -> str:
+        """The name after "de" as French writes it: "de l'Ain", "des Ardennes",
+        "du Nord", "de la Corse-du-Sud", "de Paris" (from INSEE's TNCC code)."""
+        return with_de(self.name, self.liaison_type)
+
+    @property
+    def is_overseas(self) -> bool:
+        """DROM (971–976) and COM (975, 977, 978, 984–989)."""
+        return is_overseas_departement(self.code)
 
 
 class Arrondissement(models.Model):
@@ -99,6 +117,13 @@ class Commune(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.departement_id})"
+
+    def get_absolute_url(self):
+        return reverse("territories:commune", args=[self.code])
+
+    @property
+    def is_overseas(self) -> bool:
+        return is_overseas_departement(self.departement_id)
 
 
 class CommunePostalCode(models.Model):

@@ -1,0 +1,65 @@
+"""Text rules of the territorial data: the folded search form of a name, the
+shape of codes, and the French article before a département's name.
+
+The same ``fold`` runs at import time (``search_name`` columns) and on what a
+user types, so that the lookup compares like with like with a plain indexed
+equality or prefix match.
+"""
+
+import re
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_SEPARATORS = re.compile(r"[^0-9a-z]+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+#: INSEE code of a commune: two digits (or 2A/2B for Corsica) and three more;
+#: overseas communes are 97xxx/98xxx, which the same shape covers.
+INSEE_CODE_RE = re.compile(r"^(?:\d{2}|2[AB])\d{3}$")
+POSTAL_CODE_RE = re.compile(r"^\d{5}$")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, hyphens, apostrophes and punctuation turned
+    into single spaces, "st"/"ste" spelled out: "Saint-Étienne", "st etienne" and
+    "ST-ETIENNE" all give "saint etienne"."""
+    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = [w for w in _SEPARATORS.split(text) if w]
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def normalize_code(text: str) -> str:
+    """An INSEE or postal code as typed ("2a004", " 08105 ") in canonical form."""
+    return (text or "").strip().upper()
+
+
+def is_insee_code(text: str) -> bool:
+    return bool(INSEE_CODE_RE.match(text or ""))
+
+
+def is_overseas_departement(code: str | None) -> bool:
+    """DROM (971–976) and collectivités d'outre-mer (975, 977, 978, 984–989):
+    every overseas INSEE code starts with 97 or 98."""
+    return bool(code) and len(code) == 3 and code[:2] in ("97", "98")
+
+
+# INSEE "type de nom en clair" (TNCC): which article the name takes.
+_DE_FORMS = {
+    0: "de {name}",      # no article, consonant: de Paris
+    1: "d'{name}",       # no article, vowel: d'Indre-et-Loire
+    2: "du {name}",      # Le: du Nord
+    3: "de la {name}",   # La: de la Marne
+    4: "des {name}",     # Les: des Ardennes
+    5: "de l'{name}",    # L': de l'Ain
+    6: "des {name}",     # Aux
+    7: "de las {name}",  # Las
+    8: "de los {name}",  # Los
+}
+
+
+def with_de(name: str, liaison_type: int | None) -> str:
+    """``name`` preceded by "de" with the right article, from INSEE's TNCC code."""
+    if liaison_type == 0 and name[:1] in "AEIOUYÉÈÎaeiouyéèî":
+        liaison_type = 1
+    return _DE_FORMS.get(liaison_type or 0, _DE_FORMS[0]).format(name=name)
