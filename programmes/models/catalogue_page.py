@@ -65,6 +65,16 @@ class CataloguePage(BasePage):
         index.RelatedFields("partners", [index.SearchField("name"), index.SearchField("acronym")]),
     ]
 
+    @property
+    def status_badge(self) -> dict:
+        """The status as a ``dsfr_badge`` item (label and DSFR system colour)."""
+        colour = {
+            CatalogueStatus.ACTIVE: "fr-badge--success",
+            CatalogueStatus.INCUBATION: "fr-badge--new",
+            CatalogueStatus.CLOSED: "fr-badge--info",
+        }.get(self.status, "")
+        return {"label": self.get_status_display(), "extra_classes": f"fr-badge--sm {colour}".strip()}
+
     def clean(self):
         super().clean()
         if self.public_policy_id and self.theme_id and self.public_policy.theme_id != self.theme_id:

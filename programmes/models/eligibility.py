@@ -7,6 +7,8 @@ condition"; the finder turns each filled one into met / not met / to be checked.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -52,6 +54,41 @@ class EligibilityCriteria(models.Model):
             FieldPanel("eligibility_note"),
         ], heading=_("Critères d'éligibilité")),
     ]
+
+    def population_text(self) -> str:
+        """The population criterion as a sentence, or "" when there is none."""
+        def fmt(value):
+            return number_format(value, force_grouping=True)
+        low, high = self.population_min, self.population_max
+        if low is not None and high is not None:
+            return str(format_lazy(_("Communes de {low} à {high} habitants"), low=fmt(low), high=fmt(high)))
+        if high is not None:
+            return str(format_lazy(_("Communes de {high} habitants au plus"), high=fmt(high)))
+        if low is not None:
+            return str(format_lazy(_("Communes d'au moins {low} habitants"), low=fmt(low)))
+        return ""
+
+    def eligibility_summary(self) -> list[tuple[str, str]]:
+        """The criteria spelled out in plain French for citizens and élus, as
+        (label, text) pairs; empty when the page sets no criterion. Reads the
+        many-to-many relations, so prefetch them when listing many pages."""
+        def names(manager):
+            return ", ".join(str(item) for item in manager.all())
+        lines = []
+        if self.population_text():
+            lines.append((str(_("Population")), self.population_text()))
+        for label, manager in (
+            (_("Qui peut en bénéficier"), self.eligible_beneficiary_types),
+            (_("Territoires visés"), self.eligible_territory_types),
+            (_("Régions"), self.eligible_regions),
+            (_("Départements"), self.eligible_departements),
+        ):
+            text = names(manager)
+            if text:
+                lines.append((str(label), text))
+        if self.eligibility_note:
+            lines.append((str(_("Précisions")), self.eligibility_note))
+        return lines
 
     def clean(self):
         super().clean()

@@ -1,0 +1,57 @@
+"""The programme index: every live public programme, filterable server-side by
+thématique, politique publique, modalité, statut and beneficiary type.
+
+No pagination: the catalogue holds a few dozen entries and the list is grouped
+by thématique; the number of queries does not depend on the number of
+programmes (taxonomies are selected or prefetched).
+"""
+
+from itertools import groupby
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from home.models import BasePage
+
+from .programme_page import ProgrammePage
+
+
+class ProgrammeIndexPage(BasePage):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count = 1
+
+    def programmes(self):
+        """Live public programmes under this index, with what a card shows."""
+        return (
+            ProgrammePage.objects.child_of(self).live().public()
+            .select_related("theme", "public_policy", "public_policy__theme")
+            .prefetch_related("partners", "eligible_beneficiary_types")
+            .order_by("theme__sort_order", "theme__name", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.forms import ProgrammeFilterForm
+        from programmes.presentation import catalogue_card
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProgrammeFilterForm(request.GET or None)
+        if form.is_bound:
+            form.is_valid()
+        programmes = list(form.filter(self.programmes()))
+        groups = []
+        for theme, pages in groupby(programmes, key=lambda page: page.theme):
+            groups.append({
+                "theme": theme,
+                "cards": [catalogue_card(page, request, heading_tag="h3") for page in pages],
+            })
+        context.update(filter_form=form, programmes=programmes, groups=groups, result_count=len(programmes))
+        return context
+
+    class Meta:
+        verbose_name = _("index des programmes")

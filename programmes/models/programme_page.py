@@ -1,0 +1,231 @@
+"""A national support programme (or projet, mission, plan, expertise offer) of
+the agency's catalogue, with its facts as fields: who it is for, what the
+agency provides, partners, figures, contacts, FAQ and documents.
+
+The beneficiary types of a programme are the ``eligible_beneficiary_types`` of
+the shared eligibility criteria: one field, so that the index filter, the
+finder and the "Pour qui" block of the page never disagree.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.rich_text import expand_db_html
+from wagtail.search import index
+
+from home.blocks import BodyBlock, KeyFigureBlock
+from programmes.fields import MultipleChoiceField
+
+from .catalogue_page import CataloguePage
+from .eligibility import EligibilityCriteria
+
+
+class ProgrammeKind(models.TextChoices):
+    """The "modalité d'intervention" column of the roadmap table (pactes have
+    their own page type)."""
+
+    PROGRAMME = "programme", _("programme")
+    PROJECT = "projet", _("projet")
+    MISSION = "mission", _("mission")
+    PLAN = "plan", _("plan")
+    EXPERTISE = "expertise", _("expertise")
+
+
+class AgencySupport(models.TextChoices):
+    FUNDING = "financement", _("financement")
+    ENGINEERING = "ingenierie", _("ingénierie")
+    NETWORK = "reseau", _("mise en réseau")
+    TRAINING = "formation", _("formation")
+
+
+class ProgrammePage(CataloguePage, EligibilityCriteria):
+    kind = models.CharField(
+        _("modalité d'intervention"), max_length=20, choices=ProgrammeKind.choices,
+        default=ProgrammeKind.PROGRAMME,
+        help_text=_("Comme dans la colonne « modalité d'intervention » de la feuille de route."),
+    )
+    objectives = RichTextField(
+        _("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_("Ce que le programme cherche à changer, de préférence en liste courte."),
+    )
+    agency_support = MultipleChoiceField(
+        _("ce que l'Agence apporte"), choices=AgencySupport.choices, blank=True,
+        help_text=_("Cochez tout ce que l'Agence met à disposition des bénéficiaires."),
+    )
+    start_date = models.DateField(_("date de début"), null=True, blank=True)
+    end_date = models.DateField(
+        _("date de fin"), null=True, blank=True,
+        help_text=_("Laisser vide si le programme n'a pas de date de fin prévue."),
+    )
+    key_figures = StreamField(
+        [("key_figure", KeyFigureBlock())], verbose_name=_("chiffres clés"), blank=True,
+        help_text=_("Seulement des chiffres sourcés ; laisser vide si on ne les connaît pas."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("agency_support"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Calendrier")),
+        FieldPanel("body"),
+        InlinePanel("faq_items", heading=_("Questions fréquentes"), label=_("question")),
+        InlinePanel("documents", heading=_("Documents"), label=_("document")),
+    ]
+    classification_panels = [
+        MultiFieldPanel(
+            [FieldPanel("theme"), FieldPanel("public_policy"), FieldPanel("kind"), FieldPanel("status")],
+            heading=_("Classement"),
+        ),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_programme_links", heading=_("Programmes liés"), label=_("programme lié")),
+    ]
+    figures_panels = [
+        FieldPanel("key_figures"),
+        InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Contenu")),
+        ObjectList(classification_panels, heading=_("Classement & partenaires")),
+        ObjectList(EligibilityCriteria.eligibility_panels, heading=_("Éligibilité")),
+        ObjectList(figures_panels, heading=_("Chiffres & contacts")),
+        ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
+        ObjectList(Page.settings_panels, heading=_("Paramètres")),
+    ])
+
+    search_fields = CataloguePage.search_fields + [
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.RelatedFields("eligible_beneficiary_types", [
+            index.SearchField("name"), index.FilterField("slug"),
+        ]),
+    ]
+
+    parent_page_types = ["programmes.ProgrammeIndexPage"]
+    subpage_types: list[str] = []
+
+    @property
+    def agency_support_labels(self) -> list[str]:
+        return self._meta.get_field("agency_support").labels(self.agency_support)
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.presentation import catalogue_card
+
+        context = super().get_context(request, *args, **kwargs)
+        related = (
+            ProgrammePage.objects.live().public()
+            .filter(pk__in=[link.programme_id for link in self.related_programme_links.all()])
+            .select_related("public_policy")
+            .order_by("title")
+        )
+        context.update(
+            partners=self.partners.all(),
+            contacts=self.contacts.all(),
+            documents_list=[item.document for item in self.documents.select_related("document")],
+            faq_accordion=[
+                {"title": item.question, "content": expand_db_html(item.answer), "heading_tag": "h3"}
+                for item in self.faq_items.all()
+            ],
+            related_cards=[catalogue_card(page, request) for page in related],
+        )
+        return context
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors.setdefault("end_date", []).append(
+                ValidationError(_("La date de fin doit être postérieure ou égale à la date de début.")))
+        if errors:
+            raise ValidationError(errors)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+
+class ProgrammeContact(Orderable):
+    """A person or an organisation to contact about the programme."""
+
+    page = ParentalKey(ProgrammePage, related_name="contacts", on_delete=models.CASCADE)
+    name = models.CharField(_("nom"), max_length=150, blank=True)
+    role = models.CharField(_("fonction"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisme"), max_length=200, blank=True)
+    email = models.EmailField(_("adresse électronique"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
+
+    def clean(self):
+        super().clean()
+        if not self.name and not self.organisation:
+            raise ValidationError({"name": _("Indiquez un nom ou un organisme.")})
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+
+class ProgrammeFaqItem(Orderable):
+    page = ParentalKey(ProgrammePage, related_name="faq_items", on_delete=models.CASCADE)
+    question = models.CharField(_("question"), max_length=255)
+    answer = RichTextField(_("réponse"), features=["bold", "italic", "ul", "ol", "link", "document-link"])
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question fréquente")
+        verbose_name_plural = _("questions fréquentes")
+
+
+class ProgrammeDocument(Orderable):
+    page = ParentalKey(ProgrammePage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class RelatedProgramme(Orderable):
+    page = ParentalKey(ProgrammePage, related_name="related_programme_links", on_delete=models.CASCADE)
+    programme = models.ForeignKey(
+        ProgrammePage, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+",
+    )
+
+    panels = [PageChooserPanel("programme", "programmes.ProgrammePage")]
+
+    def clean(self):
+        super().clean()
+        if self.programme_id and self.programme_id == self.page_id:
+            raise ValidationError({"programme": _("Un programme ne peut pas être lié à lui-même.")})
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme lié")
+        verbose_name_plural = _("programmes liés")
