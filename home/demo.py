@@ -158,3 +158,29 @@ def load_shell(home, report: LoadReport) -> HomePage:
     home = ensure_home_page(report)
     ensure_legal_pages(home, report)
     return home
+
+
+def merge_entry_points(home: HomePage, entries: list[dict], report: LoadReport) -> None:
+    """Add or update the home tiles of one app, found by title, leaving the other
+    apps' tiles alone: each demo step contributes its own tiles, in the order of
+    the steps. New tiles go after the existing ones."""
+    existing = {e.title: e for e in home.entry_points.all()}
+    next_position = max((e.sort_order or 0 for e in existing.values()), default=-1) + 1
+    for entry in entries:
+        wanted = {
+            "description": entry.get("description", ""),
+            "link_page_id": entry["link_page"].pk if entry.get("link_page") else None,
+            "link_url": entry.get("link_url", ""),
+        }
+        tile = existing.get(entry["title"])
+        if tile is None:
+            HomeEntryPoint.objects.create(page=home, sort_order=next_position, title=entry["title"], **wanted)
+            next_position += 1
+            report.created += 1
+        elif any(getattr(tile, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(tile, name, value)
+            tile.save()
+            report.updated += 1
+        else:
+            report.unchanged += 1

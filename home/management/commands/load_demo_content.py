@@ -8,6 +8,7 @@ from home.demo import LoadReport
 # Each content app contributes one ``load(home, report)`` step, run in this order.
 DEMO_STEPS = [
     "home.demo.load_shell",
+    "programmes.demo.load",
 ]
 
 

@@ -1,0 +1,150 @@
+"""Demo content of the catalogue, from the agency's 2020 roadmap: the taxonomies,
+the programme index and the 29 programme-like entries of the section III table
+(see ``programmes.demo_data`` for how the table was read).
+
+Idempotent like the rest of the demo loader: objects are found by a stable key
+(slug, or name for partners), many-to-many relations are compared as sets, and
+a page gets a new revision only when something changed.
+"""
+
+from django.db import transaction
+
+from home.demo import LoadReport, merge_entry_points, upsert_child_page
+
+from . import demo_data
+from .models import (
+    BeneficiaryType,
+    Partner,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    PublicPolicy,
+    TerritoryType,
+    Theme,
+)
+
+INDEX_INTRODUCTION = (
+    "<p>Au travers de programmes d’intervention interministériels et territorialisés, "
+    "l’Agence outille les collectivités et mobilise à leur profit des moyens supplémentaires, "
+    "en les ajustant à la réalité de chaque projet. Ces programmes sont co-construits avec "
+    "les ministères, les associations d’élus, les citoyens et la société civile.</p>"
+)
+
+
+def upsert(model, report: LoadReport, lookup: dict, **fields):
+    """Find ``model`` by ``lookup``, create it or update the fields that differ."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **fields)
+        report.created += 1
+        return obj
+    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, fields[name])
+        obj.save(update_fields=changed)
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return obj
+
+
+def upsert_catalogue_page(parent, page_class, slug: str, report: LoadReport,
+                          fields: dict, relations: dict):
+    """Like ``home.demo.upsert_child_page``, plus many-to-many ``relations``
+    (name → list of objects) compared as sets of keys; one published revision
+    per creation or change."""
+    page = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = page_class(slug=slug, **fields)
+        for name, objects in relations.items():
+            getattr(page, name).set(objects)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        report.created += 1
+        return page
+    changed = False
+    for name, value in fields.items():
+        if getattr(page, name) != value:
+            setattr(page, name, value)
+            changed = True
+    for name, objects in relations.items():
+        manager = getattr(page, name)
+        if set(manager.values_list("pk", flat=True)) != {obj.pk for obj in objects}:
+            manager.set(objects)
+            changed = True
+    if changed or not page.live:
+        page.save_revision().publish()
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    return page
+
+
+def load_taxonomies(report: LoadReport) -> None:
+    """The roadmap's thématiques, politiques publiques, partners, beneficiary and
+    territory types. Other apps call it too: it only adds what is missing."""
+    themes = {}
+    for item in demo_data.THEMES:
+        themes[item["slug"]] = upsert(Theme, report, {"slug": item["slug"]},
+                                      name=item["name"], sort_order=item["sort_order"])
+    for position, (theme_slug, slug, name) in enumerate(demo_data.POLICIES, start=1):
+        upsert(PublicPolicy, report, {"slug": slug}, theme=themes[theme_slug], name=name, sort_order=position)
+    for item in demo_data.PARTNERS:
+        upsert(Partner, report, {"name": item["name"]},
+               **{key: value for key, value in item.items() if key != "name"})
+    for item in demo_data.BENEFICIARY_TYPES:
+        upsert(BeneficiaryType, report, {"slug": item["slug"]},
+               name=item["name"], sort_order=item["sort_order"])
+    for item in demo_data.TERRITORY_TYPES:
+        upsert(TerritoryType, report, {"slug": item["slug"]}, name=item["name"], rule=item["rule"],
+               description=item.get("description", ""))
+
+
+def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    policies = {policy.slug: policy for policy in PublicPolicy.objects.all()}
+    partners = {partner.name: partner for partner in Partner.objects.all()}
+    beneficiaries = {item.slug: item for item in BeneficiaryType.objects.all()}
+    territory_types = {item.slug: item for item in TerritoryType.objects.all()}
+    for entry in demo_data.PROGRAMMES:
+        upsert_catalogue_page(
+            index, ProgrammePage, entry["slug"], report,
+            fields={
+                "title": entry["title"],
+                "summary": entry["summary"],
+                "theme": themes[entry["theme"]],
+                "public_policy": policies[entry["policy"]],
+                "kind": entry["kind"],
+                "status": entry["status"],
+                "population_min": entry.get("population_min"),
+                "population_max": entry.get("population_max"),
+                "eligibility_note": entry.get("eligibility_note", ""),
+            },
+            relations={
+                "partners": [partners[name] for name in entry.get("partners", [])],
+                "eligible_beneficiary_types": [
+                    beneficiaries[slug] for slug in entry.get("eligible_beneficiary_types", [])],
+                "eligible_territory_types": [
+                    territory_types[slug] for slug in entry.get("eligible_territory_types", [])],
+            },
+        )
+
+
+@transaction.atomic
+def load(home, report: LoadReport):
+    """Demo step: taxonomies, the programme index under the home page, the 29
+    programmes of the roadmap table and the home tile leading to them."""
+    load_taxonomies(report)
+    index = upsert_child_page(
+        home, ProgrammeIndexPage, "programmes", report,
+        title="Programmes", introduction=INDEX_INTRODUCTION, show_in_menus=True,
+        listing_summary="Les programmes, projets et missions de l’Agence, par thématique.",
+    )
+    load_programmes(index, report)
+    merge_entry_points(home, [{
+        "title": "Programmes nationaux d’appui",
+        "description": "Petites villes de demain, Action cœur de ville, France Services… : "
+                       "les programmes de l’Agence, par thématique.",
+        "link_page": index,
+    }], report)
+    return home
