@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "engineering"
-urlpatterns: list = []
+urlpatterns = [
+    path("demande/", views.request_form, name="request"),
+    path("demande/envoyee/", views.submitted, name="submitted"),
+    path("demande/confirmer/<str:token>/", views.confirm, name="confirm"),
+]

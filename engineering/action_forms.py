@@ -1,0 +1,164 @@
+"""Forms of the workflow actions. ``engineering.workflow`` validates every
+action's data with these forms, so the staff views and any other caller share
+the same required fields and messages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Partner
+from territories.models import Departement
+
+from .models import CommitteeDecision, LocalAnswer
+from .uploads import PDF, check_attachment
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RequiredCommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Motif"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Indiquez le motif.")},
+    )
+
+
+class MoreInfoForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Informations demandées au demandeur"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ce texte est envoyé par courriel au demandeur."),
+        error_messages={"required": _("Précisez les informations attendues.")},
+    )
+
+
+class InfoReceivedForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Compléments reçus"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Résumez les compléments reçus.")},
+    )
+
+
+class RerouteForm(forms.Form):
+    departement = forms.ModelChoiceField(
+        label=_("Nouveau département"),
+        queryset=Departement.objects.all(),
+        error_messages={"required": _("Choisissez le département.")},
+    )
+    comment = forms.CharField(
+        label=_("Motif de la réorientation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Le motif de la réorientation est obligatoire.")},
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_departement(self):
+        departement = self.cleaned_data["departement"]
+        if self.request is not None and departement.pk == self.request.departement_id:
+            raise forms.ValidationError(_("La demande relève déjà de ce département."))
+        return departement
+
+
+class LocalContactForm(forms.Form):
+    contact_kind = forms.ChoiceField(
+        label=_("Nature de l'interlocuteur unique"), choices=LocalAnswer.ContactKind.choices
+    )
+    contact_name = forms.CharField(label=_("Nom de l'interlocuteur unique"), max_length=150)
+    contact_details = forms.CharField(label=_("Coordonnées (courriel, téléphone)"), max_length=255)
+    comment = forms.CharField(
+        label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class EscalationForm(forms.Form):
+    fragility = forms.BooleanField(label=_("Fragilité de la collectivité porteuse"), required=False)
+    lack_of_local_resources = forms.BooleanField(
+        label=_("Insuffisance de ressource locale mobilisable"), required=False
+    )
+    innovative_or_complex = forms.BooleanField(
+        label=_("Caractère innovant ou particulièrement complexe"), required=False
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("La justification est obligatoire.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (
+            data.get("fragility") or data.get("lack_of_local_resources") or data.get("innovative_or_complex")
+        ):
+            raise forms.ValidationError(_("Cochez au moins un motif de sollicitation de l'appui national."))
+        return data
+
+
+class CommitteeDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Décision"), choices=CommitteeDecision.Outcome.choices, widget=forms.RadioSelect
+    )
+    decided_on = forms.DateField(label=_("Date du comité"), widget=forms.DateInput(attrs={"type": "date"}))
+    minutes = forms.CharField(
+        label=_("Relevé de décision"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Le relevé de décision est obligatoire.")},
+    )
+
+
+class ConventionForm(forms.Form):
+    signed_on = forms.DateField(label=_("Date de signature"), widget=forms.DateInput(attrs={"type": "date"}))
+    reference = forms.CharField(label=_("Référence de la convention"), max_length=100)
+    file = forms.FileField(label=_("Convention signée (PDF)"), required=False)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and check_attachment(uploaded) is not PDF:
+            raise forms.ValidationError(_("La convention doit être un fichier PDF."))
+        return uploaded
+
+
+class InstrumentsForm(forms.Form):
+    internal_experts = forms.CharField(
+        label=_("Compétences techniques internes de l'agence"),
+        required=False,
+        help_text=_("Direction ou expertise mobilisée ; laissez vide si non activé."),
+    )
+    state_experts = forms.CharField(
+        label=_("Mission d'experts de l'État"),
+        required=False,
+        help_text=_("Objet de la mission ; laissez vide si non activé."),
+    )
+    credit_line_amount = forms.DecimalField(
+        label=_("Ligne de crédits : montant (€)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+    )
+    operators = forms.ModelMultipleChoiceField(
+        label=_("Conventions-cadres avec les opérateurs du premier cercle"),
+        required=False,
+        queryset=Partner.objects.filter(is_first_circle_operator=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    comment = forms.CharField(
+        label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (
+            data.get("internal_experts")
+            or data.get("state_experts")
+            or data.get("credit_line_amount") is not None
+            or data.get("operators")
+        ):
+            raise forms.ValidationError(_("Activez au moins un instrument."))
+        return data

@@ -1,0 +1,33 @@
+"""Tunable values of the engineering-request workflow.
+
+Each value is read from a Django setting of the same name when one is defined,
+else from the environment variable of the same name, else the default below. The
+project's settings modules stay untouched: deployments tune these through the
+environment (the load bench raises the rate limits that way).
+"""
+
+from django.conf import settings
+
+from config.env import env_int
+
+DEFAULTS = {
+    # Days an unconfirmed request waits for its email confirmation before expiring.
+    "ENGINEERING_CONFIRMATION_DAYS": 7,
+    # Days after closure before the requester's personal data is anonymised.
+    "ENGINEERING_RETENTION_DAYS": 365 * 3,
+    # Public form throttling: attempts per window, per IP address and per email.
+    "ENGINEERING_RATE_LIMIT_PER_IP": 5,
+    "ENGINEERING_RATE_LIMIT_PER_EMAIL": 3,
+    "ENGINEERING_RATE_LIMIT_WINDOW_SECONDS": 600,
+    # Attachments: size of one file, number of files.
+    "ENGINEERING_ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    "ENGINEERING_ATTACHMENT_MAX_FILES": 5,
+    # Email retries: attempts before a notification is given up.
+    "ENGINEERING_MAIL_MAX_ATTEMPTS": 6,
+}
+
+
+def setting(name: str) -> int:
+    if hasattr(settings, name):
+        return getattr(settings, name)
+    return env_int(name, DEFAULTS[name])

@@ -1,0 +1,41 @@
+"""Possible duplicates: an open request of the same collectivité with a similar
+title. Flagged for the team, never merged."""
+
+import re
+
+from .collectivites import fold
+
+STOP_WORDS = frozenset(
+    "a au aux avec d de des du en et l la le les pour par sur un une dans ou a la projet commune".split()
+)
+SIMILARITY = 0.5
+
+
+def tokens(title: str) -> set[str]:
+    return {
+        word for word in re.findall(r"[a-z0-9]+", fold(title)) if word not in STOP_WORDS and len(word) > 1
+    }
+
+
+def similarity(first: str, second: str) -> float:
+    a, b = tokens(first), tokens(second)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def find_duplicate(request):
+    """The earliest open request of the same collectivité whose title shares at
+    least half of its significant words with this one, or None."""
+    from .models import EngineeringRequest
+
+    same_place = (
+        EngineeringRequest.objects.open()
+        .exclude(pk=request.pk)
+        .filter(commune_id=request.commune_id, epci_id=request.epci_id)
+        .order_by("created_at", "pk")
+    )
+    for candidate in same_place.only("pk", "title", "reference")[:200]:
+        if similarity(candidate.title, request.title) >= SIMILARITY:
+            return candidate
+    return None

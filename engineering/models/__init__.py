@@ -1,0 +1,33 @@
+"""Engineering-request models, one concept per module."""
+
+from .attachment import Attachment
+from .committee import CommitteeDecision
+from .convention import SupportConvention
+from .escalation import NationalEscalation
+from .instrument import ActivatedInstrument
+from .kind import EngineeringKind
+from .local_answer import LocalAnswer
+from .notification import Notification
+from .request import EngineeringRequest
+from .routing import RoutingRule
+from .state import FINAL_STATES, NATIONAL_STATES, OPEN_STATES, RequestState, StateDeadline
+from .transition import TransitionLog
+
+__all__ = [
+    "FINAL_STATES",
+    "NATIONAL_STATES",
+    "OPEN_STATES",
+    "ActivatedInstrument",
+    "Attachment",
+    "CommitteeDecision",
+    "EngineeringKind",
+    "EngineeringRequest",
+    "LocalAnswer",
+    "NationalEscalation",
+    "Notification",
+    "RequestState",
+    "RoutingRule",
+    "StateDeadline",
+    "SupportConvention",
+    "TransitionLog",
+]

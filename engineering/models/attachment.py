@@ -1,0 +1,30 @@
+"""Files sent with a request."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .request import EngineeringRequest
+
+
+def attachment_path(instance, filename):
+    return f"ingenierie/{instance.request.created_at:%Y/%m}/{instance.request_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """A document attached by the requester. Its type was established by reading
+    the file's first bytes (``engineering.uploads``), not from its name."""
+
+    request = models.ForeignKey(EngineeringRequest, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fichier"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("nom d'origine"), max_length=255)
+    content_type = models.CharField(_("type de contenu"), max_length=120)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    uploaded_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("pièce jointe")
+        verbose_name_plural = _("pièces jointes")
+
+    def __str__(self):
+        return self.original_name

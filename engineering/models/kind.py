@@ -1,0 +1,23 @@
+"""Kinds of engineering a collectivité can ask for."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class EngineeringKind(models.Model):
+    """A kind of engineering (technique, financière, juridique…): editable data,
+    so that the form's list follows the agency's offer without a release."""
+
+    name = models.CharField(_("nom"), max_length=120, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("type d'ingénierie")
+        verbose_name_plural = _("types d'ingénierie")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,179 @@
+"""Figures of the dashboard and of the yearly consolidation export."""
+
+import csv
+import io
+import statistics
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CommitteeDecision, RequestState, StateDeadline
+
+LOCAL_ANSWER_TARGET = 0.9  # roadmap II c: 90 % of requests find a local answer
+
+
+def deadlines() -> dict[str, int]:
+    return dict(StateDeadline.objects.values_list("state", "target_days"))
+
+
+def overdue(queryset, now=None):
+    """Requests past their current state's target delay: one query."""
+    now = now or timezone.now()
+    rows = deadlines()
+    if not rows:
+        return queryset.none()
+    condition = Q()
+    for state, days in rows.items():
+        condition |= Q(state=state, state_changed_at__lt=now - timedelta(days=days))
+    return queryset.open().filter(condition)
+
+
+def local_share(queryset):
+    """(answered locally, escalated, share) among triaged requests."""
+    local = queryset.filter(local_answer__isnull=False).count()
+    national = queryset.filter(national_escalation__isnull=False, local_answer__isnull=True).count()
+    total = local + national
+    return local, national, (local / total if total else None)
+
+
+def median_triage_days(queryset):
+    """Median days from receipt to the délégué's first orientation decision."""
+    delays = [
+        (triaged - created).total_seconds() / 86400
+        for created, triaged in queryset.filter(triaged_at__isnull=False).values_list(
+            "created_at", "triaged_at"
+        )[:5000]
+    ]
+    return round(statistics.median(delays), 1) if delays else None
+
+
+def dashboard(queryset):
+    by_state = dict(queryset.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
+    local, national, share = local_share(queryset)
+    at_risk = (
+        overdue(queryset)
+        .values("departement_id", "departement__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "departement_id")
+    )
+    return {
+        "by_state": [(label, by_state.get(value, 0)) for value, label in RequestState.choices],
+        "total": sum(by_state.values()),
+        "median_triage_days": median_triage_days(queryset),
+        "local": local,
+        "national": national,
+        "local_share": round(share * 100) if share is not None else None,
+        "local_target": round(LOCAL_ANSWER_TARGET * 100),
+        "at_risk": list(at_risk),
+    }
+
+
+CONSOLIDATION_COLUMNS = [
+    ("departement", _("Département")),
+    ("name", _("Nom")),
+    ("received", _("Demandes reçues")),
+    ("confirmed", _("Demandes confirmées")),
+    ("local", _("Réponses locales")),
+    ("national", _("Appuis nationaux sollicités")),
+    ("validated", _("Validées en comité")),
+    ("refused", _("Refusées en comité")),
+    ("inadmissible", _("Irrecevables")),
+    ("redirected", _("Réorientées")),
+    ("closed", _("Closes")),
+    ("open", _("En cours")),
+    ("local_share", _("Part de réponses locales (%)")),
+    ("median_triage_days", _("Délai médian d'orientation (jours)")),
+]
+
+
+def consolidation(queryset, year: int) -> list[dict]:
+    """One row per département for the requests received during ``year``."""
+    rows = defaultdict(Counter)
+    names = {}
+    delays = defaultdict(list)
+    items = (
+        queryset.filter(created_at__year=year)
+        .values(
+            "pk",
+            "departement_id",
+            "state",
+            "confirmed_at",
+            "created_at",
+            "triaged_at",
+            name=F("departement__name"),
+        )
+        .annotate(has_local=Count("local_answer"), has_national=Count("national_escalation"))
+    )
+    decisions = dict(
+        CommitteeDecision.objects.filter(request__in=queryset.filter(created_at__year=year)).values_list(
+            "request_id", "outcome"
+        )
+    )
+    for item in items:
+        counter = rows[item["departement_id"]]
+        names[item["departement_id"]] = item["name"]
+        counter["received"] += 1
+        counter["confirmed"] += bool(item["confirmed_at"])
+        counter["local"] += bool(item["has_local"])
+        counter["national"] += bool(item["has_national"])
+        counter["national_only"] += bool(item["has_national"]) and not item["has_local"]
+        counter["validated"] += decisions.get(item["pk"]) == CommitteeDecision.Outcome.VALIDATED
+        counter["refused"] += decisions.get(item["pk"]) == CommitteeDecision.Outcome.REFUSED
+        counter["inadmissible"] += item["state"] == RequestState.INADMISSIBLE
+        counter["redirected"] += item["state"] == RequestState.REDIRECTED
+        counter["closed"] += item["state"] == RequestState.CLOSED
+        counter["open"] += item["state"] not in {
+            RequestState.CLOSED,
+            RequestState.INADMISSIBLE,
+            RequestState.REDIRECTED,
+            RequestState.EXPIRED,
+        }
+        if item["triaged_at"]:
+            delays[item["departement_id"]].append(
+                (item["triaged_at"] - item["created_at"]).total_seconds() / 86400
+            )
+    result = []
+    for code in sorted(rows):
+        counter = rows[code]
+        answered = counter["local"] + counter["national_only"]
+        share = round(100 * counter["local"] / answered) if answered else ""
+        result.append(
+            {
+                "departement": code,
+                "name": names[code],
+                **{k: counter[k] for k, _l in CONSOLIDATION_COLUMNS[2:-2]},
+                "local_share": share,
+                "median_triage_days": round(statistics.median(delays[code]), 1) if delays[code] else "",
+            }
+        )
+    return result
+
+
+def consolidation_csv(rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([label for _key, label in CONSOLIDATION_COLUMNS])
+    for row in rows:
+        writer.writerow([row[key] for key, _label in CONSOLIDATION_COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: opens correctly in spreadsheet software
+
+
+def consolidation_xlsx(rows, year) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Consolidation %(year)s") % {"year": year}
+    sheet.append([label for _key, label in CONSOLIDATION_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row[key] if row[key] != "" else None for key, _label in CONSOLIDATION_COLUMNS])
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

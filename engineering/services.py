@@ -1,0 +1,53 @@
+"""Creating a request from the public form."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import notifications
+from .collectivites import departement_of
+from .conf import setting
+from .duplicates import find_duplicate
+from .models import Attachment, EngineeringRequest, RoutingRule
+from .uploads import sniff
+
+
+def submit_request(data: dict, files=()) -> EngineeringRequest:
+    """Save the request, its attachments, its team and its duplicate flag in one
+    transaction, and queue the receipt in it (sent once committed): whatever
+    happens to the email afterwards, the request is saved."""
+    collectivite = data["collectivite"]
+    departement = departement_of(collectivite)
+    now = timezone.now()
+    with transaction.atomic():
+        request = EngineeringRequest(
+            commune=collectivite if collectivite.__class__.__name__ == "Commune" else None,
+            epci=collectivite if collectivite.__class__.__name__ == "EPCI" else None,
+            departement=departement,
+            assigned_team=RoutingRule.team_for(departement),
+            requester_name=data["requester_name"],
+            requester_role=data["requester_role"],
+            requester_email=data["requester_email"],
+            requester_phone=data.get("requester_phone", ""),
+            title=data["title"],
+            description=data["description"],
+            stage=data["stage"],
+            consent_at=now,
+            created_at=now,
+            state_changed_at=now,
+        )
+        request.set_expiry(setting("ENGINEERING_CONFIRMATION_DAYS"))
+        request.duplicate_of = find_duplicate(request)
+        request.save()
+        request.themes.set(data.get("themes") or [])
+        request.engineering_kinds.set(data.get("engineering_kinds") or [])
+        for uploaded in files:
+            file_type = sniff(uploaded)
+            Attachment.objects.create(
+                request=request,
+                file=uploaded,
+                original_name=uploaded.name[:255],
+                content_type=file_type.content_type if file_type else "",
+                size=uploaded.size,
+            )
+        notifications.receipt(request)
+    return request

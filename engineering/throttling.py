@@ -1,0 +1,44 @@
+"""Rate limit of the public form, per IP address and per email, in the cache.
+
+No third party and no tracking: a counter per key and fixed window. The limits
+come from ``engineering.conf`` (the load bench raises them through the
+environment). The cache must be shared by the processes serving the form
+(a memcached or Redis cache in production) for the limit to be global.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+from .conf import setting
+
+
+def _key(kind: str, value: str) -> str:
+    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
+    return f"engineering:rate:{kind}:{digest}"
+
+
+def _hit(kind: str, value: str, limit: int, window: int) -> bool:
+    """Count one attempt; True when the limit is exceeded."""
+    key = _key(kind, value)
+    if cache.add(key, 1, timeout=window):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
+            count = 1
+    return count > limit
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def throttled(request, email: str = "") -> bool:
+    """Count this submission; True when its IP address or email sent too many."""
+    window = setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS")
+    over_ip = _hit("ip", client_ip(request), setting("ENGINEERING_RATE_LIMIT_PER_IP"), window)
+    over_email = bool(email) and _hit("email", email, setting("ENGINEERING_RATE_LIMIT_PER_EMAIL"), window)
+    return over_ip or over_email

@@ -1,0 +1,115 @@
+"""Public views: the request form, its confirmation page and the email link."""
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import collectivites, throttling
+from .forms import EngineeringRequestForm
+from .models import EngineeringRequest, RequestState
+from .services import submit_request
+from .workflow import TransitionError, apply_transition
+
+SESSION_KEY = "engineering_last_reference"
+
+
+def _breadcrumb(current, links=()):
+    return {
+        "links": [
+            {"url": reverse("engineering:request"), "title": _("Demande d'appui en ingénierie")},
+            *links,
+        ]
+        if links
+        else [],
+        "current": current,
+    }
+
+
+def _anchor(form, name):
+    field = form[name]
+    widget = field.field.widget.__class__.__name__
+    if widget == "RadioSelect":
+        return f"radio-{field.auto_id}"
+    if widget == "CheckboxSelectMultiple":
+        return f"checkboxes-{field.auto_id}"
+    return field.id_for_label or field.auto_id
+
+
+def _render_form(request, form, status=200, throttled=False):
+    errors = [
+        {"anchor": _anchor(form, name), "label": form.fields[name].label, "messages": messages}
+        for name, messages in form.errors.items()
+        if name in form.fields
+    ]
+    context = {
+        "form": form,
+        "fieldsets": [
+            (legend, [form[name] for name in names if name != "collectivite_choice" or form.candidates])
+            for legend, names in form.FIELDSETS
+        ],
+        "error_summary": errors,
+        "non_field_errors": form.non_field_errors(),
+        "throttled": throttled,
+        "title": _("Demander un appui en ingénierie"),
+        "breadcrumb": {"links": [], "current": _("Demande d'appui en ingénierie")},
+    }
+    return render(request, "engineering/request_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def request_form(request):
+    if request.method == "GET":
+        initial = {}
+        if code := request.GET.get("commune", "").strip():
+            resolution = collectivites.resolve(code)
+            if resolution.match is not None:
+                initial["collectivite"] = collectivites.label(resolution.match)
+        return _render_form(request, EngineeringRequestForm(initial=initial))
+
+    form = EngineeringRequestForm(request.POST, request.FILES)
+    if throttling.throttled(request, request.POST.get("requester_email", "")):
+        form.is_valid()  # keep what was typed, with any field errors
+        return _render_form(request, form, status=429, throttled=True)
+    if form.is_spam():
+        # Look like a success to the robot; nothing is saved or sent.
+        request.session.pop(SESSION_KEY, None)
+        return redirect("engineering:submitted")
+    if not form.is_valid():
+        return _render_form(request, form, status=200)
+    engineering_request = submit_request(form.cleaned_data, form.cleaned_data.get("attachments") or [])
+    request.session[SESSION_KEY] = engineering_request.reference
+    return redirect("engineering:submitted")
+
+
+def submitted(request):
+    return render(
+        request,
+        "engineering/request_submitted.html",
+        {
+            "reference": request.session.get(SESSION_KEY),
+            "title": _("Demande envoyée"),
+            "breadcrumb": _breadcrumb(_("Demande envoyée")),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button (mail scanners follow links); POST confirms."""
+    engineering_request = get_object_or_404(EngineeringRequest, confirmation_token=token)
+    context = {
+        "engineering_request": engineering_request,
+        "title": _("Confirmer votre adresse électronique"),
+        "breadcrumb": _breadcrumb(_("Confirmation")),
+    }
+    if request.method == "POST" and engineering_request.state == RequestState.RECEIVED:
+        try:
+            with transaction.atomic():
+                apply_transition(engineering_request, "confirm_email", None)
+        except TransitionError as error:
+            context["error"] = str(error)
+        else:
+            context["confirmed_now"] = True
+    return render(request, "engineering/confirm.html", context)

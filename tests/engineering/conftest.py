@@ -1,0 +1,140 @@
+"""Fixtures of the engineering-request tests.
+
+Territorial rows are taken from the real Etalab reference data shipped in
+node_modules (a handful of communes and one EPCI), so codes, names and
+départements are the official ones.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache as django_cache
+
+from engineering.collectivites import fold
+from engineering.groups import AGENCY_GROUP, COMMITTEE_GROUP, national_group
+from engineering.models import RoutingRule
+from programmes.models import Partner, Theme
+from territories.models import EPCI, Commune, Departement, Region
+
+DATA = Path(__file__).resolve().parents[2] / "node_modules/@etalab/decoupage-administratif/data"
+COMMUNES = ["08105", "08409", "2A004", "97411", "93066", "69123"]
+EPCIS = ["200041630"]  # CA Ardenne Métropole (Charleville-Mézières, Sedan…)
+
+
+@cache
+def _load(name):
+    return json.loads((DATA / f"{name}.json").read_text())
+
+
+def _ensure_departement(code):
+    dep = next(d for d in _load("departements") if d["code"] == code)
+    reg = next(r for r in _load("regions") if r["code"] == dep["region"])
+    region, _ = Region.objects.get_or_create(code=reg["code"], defaults={"name": reg["nom"]})
+    departement, _ = Departement.objects.get_or_create(
+        code=code, defaults={"name": dep["nom"], "region": region}
+    )
+    return departement
+
+
+@pytest.fixture
+def territories(db):
+    """The reference rows the tests use, keyed by code."""
+    rows = {}
+    by_code = {c["code"]: c for c in _load("communes") if c["type"] == "commune-actuelle"}
+    for code in COMMUNES:
+        data = by_code[code]
+        departement = _ensure_departement(data["departement"])
+        rows[code], _ = Commune.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": data["nom"],
+                "search_name": fold(data["nom"]),
+                "departement": departement,
+                "region_id": departement.region_id,
+                "population": data.get("population"),
+                "postal_codes": data.get("codesPostaux", []),
+            },
+        )
+    for code in EPCIS:
+        data = next(e for e in _load("epci") if e["code"] == code)
+        rows[code], _ = EPCI.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": data["nom"],
+                "kind": data["type"],
+                "search_name": fold(data["nom"]),
+                "population": data["populationMunicipale"],
+            },
+        )
+        members = {m["code"] for m in data["membres"]}
+        Commune.objects.filter(code__in=members).update(epci=rows[code])
+    return rows
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limits():
+    django_cache.clear()
+    yield
+    django_cache.clear()
+
+
+@pytest.fixture
+def themes(db):
+    names = ["Politique de la ville", "Territoires et ruralités", "Numérique"]
+    return [
+        Theme.objects.get_or_create(name=n, defaults={"slug": fold(n).replace(" ", "-"), "sort_order": i})[0]
+        for i, n in enumerate(names)
+    ]
+
+
+@pytest.fixture
+def operators(db):
+    return [
+        Partner.objects.get_or_create(
+            name=name, defaults={"acronym": name, "kind": "operateur", "is_first_circle_operator": True}
+        )[0]
+        for name in ["ADEME", "ANRU", "ANAH", "CEREMA", "Banque des territoires"]
+    ]
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    def make(username, groups=(), **extra):
+        user = django_user_model.objects.create_user(
+            username=username, email=f"{username}@example.gouv.fr", password="pw-test-123", **extra
+        )
+        for group in groups:
+            user.groups.add(group)
+        return user
+
+    return make
+
+
+def team(departement_code) -> Group:
+    return RoutingRule.team_for(Departement.objects.get(code=departement_code))
+
+
+@pytest.fixture
+def people(territories, make_user):
+    """One user per role: délégués of the Ardennes and of Corse-du-Sud, agency, committee."""
+    return {
+        "ardennes": make_user("delegue08", [team("08")]),
+        "corse": make_user("delegue2a", [team("2A")]),
+        "agency": make_user("agence", [national_group(AGENCY_GROUP)]),
+        "committee": make_user("comite", [national_group(COMMITTEE_GROUP)]),
+        "admin": make_user("admin", is_superuser=True, is_staff=True),
+    }
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what the code defers to the end of its transaction (queued emails), as
+    a real commit would: ``with commit(): client.post(...)``."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
