@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "territories"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.commune_search, name="search"),
+    path("autocomplete/", views.commune_autocomplete, name="autocomplete"),
+    path("donnees/", views.data_sources, name="data"),
+    path("<str:code>/", views.commune_detail, name="commune"),
+]

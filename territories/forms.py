@@ -1,0 +1,57 @@
+"""Forms of the territories admin: the import of a list of communes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import TerritoryType
+
+from .eligibility import eligibility_page_models
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def target_choices():
+    """Territory types and programme/pacte pages, as "type:<id>" / "page:<id>"."""
+    types = [(f"type:{t.pk}", t.name)
+             for t in TerritoryType.objects.filter(rule=TerritoryType.Rule.IMPORTED_LIST)]
+    pages = []
+    for model in eligibility_page_models():
+        pages += [(f"page:{p.pk}", f"{p.title} ({model._meta.verbose_name})")
+                  for p in model.objects.order_by("title").only("pk", "title")]
+    return [
+        ("", _("Choisir…")),
+        (_("Type de territoire (zonage)"), types),
+        (_("Bénéficiaires actuels d'un programme ou d'un pacte"), pages),
+    ]
+
+
+class CommuneListImportForm(forms.Form):
+    target = forms.ChoiceField(
+        label=_("Liste à remplacer"),
+        help_text=_("Un type de territoire (communes en QPV, communes de montagne…) ou les bénéficiaires "
+                    "actuels d'un programme (par exemple les communes déjà dans Petites villes de demain)."),
+    )
+    file = forms.FileField(
+        label=_("Fichier CSV des codes INSEE"),
+        help_text=_("Une commune par ligne ; le code INSEE en première colonne ou dans une colonne "
+                    "« code_insee ». Séparateur virgule ou point-virgule. Les lignes en erreur sont "
+                    "signalées et ignorées ; la liste précédente est remplacée par les lignes valides."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = target_choices()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Fichier trop volumineux (5 Mo au plus)."))
+        return upload
+
+    def target_kwargs(self) -> dict:
+        """{"territory_type": …} or {"page": …} for the import service."""
+        kind, _sep, pk = self.cleaned_data["target"].partition(":")
+        if kind == "type":
+            return {"territory_type": TerritoryType.objects.get(pk=pk)}
+        from wagtail.models import Page
+        return {"page": Page.objects.get(pk=pk)}
