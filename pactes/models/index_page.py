@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 
 from home.models import BasePage
 
+from ..display import pacte_card
 from .pacte_page import PactePage
 
 
@@ -37,7 +38,7 @@ class PacteIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pactes"] = self.get_pactes()
+        context["pacte_cards"] = [pacte_card(pacte, request) for pacte in self.get_pactes()]
         return context
 
     class Meta:

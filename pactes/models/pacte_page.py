@@ -27,6 +27,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from programmes.models import CataloguePage, EligibilityCriteria
 
+from ..display import axis_accordion_items, escape_rows, format_euros, key_facts
 from ..forms import PacteAdminForm
 from ..widgets import CodeListInput
 from .axis import ActionStatus, PacteAction
@@ -263,6 +264,12 @@ class PactePage(CataloguePage, EligibilityCriteria):
         context["fundings"] = list(self.fundings.all().select_related("partner"))
         context["milestones"] = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
         context["documents"] = list(self.documents.all().select_related("document"))
+        context["key_facts"] = key_facts(self, context)
+        context["axis_items"] = axis_accordion_items(axes)
+        context["key_facts_header"] = [_("Information"), _("Détail")]
+        context["funding_header"] = [_("Partenaire"), _("Montant")]
+        context["funding_rows"] = escape_rows([str(f.partner), format_euros(f.amount)]
+                                              for f in context["fundings"])
         return context
 
     class Meta:

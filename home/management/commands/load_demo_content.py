@@ -9,6 +9,8 @@ from home.demo import LoadReport
 DEMO_STEPS = [
     "home.demo.load_shell",
     "programmes.demo.load",
+    "pactes.demo.load",
+    "training.demo.load",
 ]
 
 

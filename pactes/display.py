@@ -1,0 +1,122 @@
+"""What a citizen reads about a pacte: figures in words, empty-safe.
+
+An unknown amount or date reads "non communiqué(e)", never 0: a missing figure
+is not a zero. Used by the page templates and the index cards.
+"""
+
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils.formats import date_format, number_format
+from django.utils.html import conditional_escape
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def format_euros(value: Decimal | None) -> str:
+    if value is None:
+        return _("non communiqué")
+    decimals = 0 if value == value.to_integral_value() else 2
+    return f"{number_format(value, decimals, force_grouping=True)}\u00a0€"
+
+
+def format_date(value) -> str:
+    return date_format(value, "j F Y") if value else _("non communiquée")
+
+
+def progress_text(done: int, total: int) -> str:
+    """"12 actions sur 30 réalisées" (French agreement: singular up to 1)."""
+    if done > 1:
+        return _("%(done)s actions sur %(total)s réalisées") % {"done": done, "total": total}
+    return _("%(done)s action sur %(total)s réalisée") % {"done": done, "total": total}
+
+
+def territory_text(page, departements, arrondissements=(), communes=()) -> str:
+    """The pacte's territory in words: its usual name, then the départements."""
+    parts = []
+    names = ", ".join(f"{d.name} ({d.pk})" for d in departements)
+    if page.territory_label and names:
+        parts.append(f"{page.territory_label} — {names}")
+    else:
+        parts.append(page.territory_label or names)
+    if arrondissements:
+        parts.append(ngettext("arrondissement de %(names)s", "arrondissements de %(names)s",
+                              len(arrondissements)) % {"names": ", ".join(a.name for a in arrondissements)})
+    if communes:
+        parts.append(ngettext("%(count)s commune", "%(count)s communes", len(communes))
+                     % {"count": len(communes)})
+    text = " ; ".join(p for p in parts if p)
+    return text or _("non communiqué")
+
+
+def key_facts(page, context) -> list[list[str]]:
+    """Rows of the "Le pacte en bref" table. Cells are escaped here because
+    django-dsfr's table marks its cells safe."""
+    progress = context["progress"]
+    duration = (ngettext("%(n)s mois", "%(n)s mois", page.duration_months) % {"n": page.duration_months}
+                if page.duration_months else _("non communiquée"))
+    rows = [
+        [_("Territoire"), territory_text(page, context["departements"], context["arrondissements"],
+                                         context["communes"])],
+        [_("Statut"), page.get_status_display()],
+    ]
+    if page.theme_id:
+        theme = str(page.theme)
+        if page.public_policy_id:
+            theme = f"{theme} — {page.public_policy}"
+        rows.append([_("Thématique"), theme])
+    rows += [
+        [_("Date de signature"), format_date(page.signature_date)],
+        [_("Durée"), duration],
+        [_("Date de fin"), format_date(page.end_date)],
+        [_("Montant total"), format_euros(page.total_amount)],
+    ]
+    if progress.total:
+        rows.append([_("Avancement"), progress_text(progress.done, progress.total)])
+        rows.append([_("Budget engagé (actions en cours ou réalisées)"),
+                     format_euros(progress.budget_engaged)])
+    return escape_rows(rows)
+
+
+def escape_rows(rows) -> list[list[str]]:
+    return [[conditional_escape(cell) for cell in row] for row in rows]
+
+
+def axis_accordion_items(axes) -> list[dict]:
+    """One DSFR accordion per axis, its actions (with status badges) inside."""
+    items = []
+    for position, axis in enumerate(axes, start=1):
+        actions = list(axis.actions.all())
+        done = sum(1 for a in actions if a.status == "realisee")
+        title = _("Axe %(n)s : %(title)s") % {"n": position, "title": axis.title}
+        if actions:
+            title = f"{title} ({progress_text(done, len(actions))})"
+        items.append({
+            "id": f"axe-{axis.pk or position}",
+            "title": title,
+            "heading_tag": "h3",
+            "content": render_to_string("pactes/includes/axis_actions.html",
+                                        {"axis": axis, "actions": actions}),
+        })
+    return items
+
+
+def pacte_card(pacte, request=None) -> dict:
+    """A card of the pacte index, from a page annotated by ``with_progress``."""
+    departements = list(pacte.covered_departements.all())
+    if pacte.action_total:
+        bottom = progress_text(pacte.action_done, pacte.action_total)
+    else:
+        bottom = _("Axes et actions à venir")
+    return {
+        "title": pacte.title,
+        "heading_tag": "h2",
+        "link": pacte.get_url(request),
+        "description": pacte.listing_summary or pacte.summary,
+        "description_max_length": 300,
+        "top_detail": {
+            "badges": [{"label": pacte.get_status_display(), "extra_classes": "fr-badge--sm fr-badge--info"}],
+            "detail": {"text": territory_text(pacte, departements), "icon_class": "fr-icon-map-pin-2-line"},
+        },
+        "bottom_detail": {"text": bottom, "icon_class": "fr-icon-checkbox-circle-line"},
+    }

@@ -1,0 +1,59 @@
+"""Fixtures of the pacte tests: a few real départements, the pacte index, pactes."""
+
+from decimal import Decimal
+
+import pytest
+
+from pactes.models import ActionStatus, PacteAction, PacteAxis, PacteIndexPage, PactePage
+from programmes.models import Partner
+from territories.models import Departement
+
+
+@pytest.fixture
+def departements(db):
+    return {
+        code: Departement.objects.get_or_create(code=code, defaults={"name": name})[0]
+        for code, name in [("08", "Ardennes"), ("23", "Creuse"), ("59", "Nord"), ("02", "Aisne")]
+    }
+
+
+@pytest.fixture
+def pacte_index(home_page):
+    index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def partner(db):
+    return Partner.objects.get_or_create(name="Banque des territoires")[0]
+
+
+def make_pacte(index, title, departements=(), actions=(), **fields):
+    """A published pacte with one axis holding ``actions`` (list of statuses or
+    (status, budget) pairs)."""
+    fields.setdefault("summary", f"Résumé de {title}.")
+    pacte = PactePage(title=title, **fields)
+    index.add_child(instance=pacte)
+    pacte.covered_departements = list(departements)
+    pacte.save_revision().publish()
+    pacte.refresh_from_db()
+    if actions:
+        axis = PacteAxis.objects.create(page=pacte, title=f"Axe de {title}", sort_order=0)
+        for position, action in enumerate(actions):
+            status, budget = action if isinstance(action, tuple) else (action, None)
+            PacteAction.objects.create(axis=axis, title=f"Action {position + 1}", status=status,
+                                       budget=budget, sort_order=position)
+    return pacte
+
+
+@pytest.fixture
+def ardennes_pacte(pacte_index, departements):
+    return make_pacte(
+        pacte_index, "Pacte Ardennes", [departements["08"]],
+        actions=[(ActionStatus.DONE, Decimal("1000")), (ActionStatus.DONE, None),
+                 (ActionStatus.IN_PROGRESS, Decimal("500")), ],
+    )
+
+
