@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
+    path("recherche/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("communes/", include("territories.urls")),
     path("ingenierie/", include("engineering.urls")),
     path("plan-du-site/", home_views.site_map, name="site_map"),

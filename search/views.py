@@ -1,23 +1,42 @@
-"""One search view for every backend: filter what is public, then search."""
+"""The search page and its autocomplete endpoint.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+Both call ``search.catalogue``: the views never know which backend answers.
+"""
+
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from search.backends import FACET_FIELDS
+from search.catalogue import autocomplete_titles, search_catalogue
+
+SUGGESTIONS = [
+    "Petites villes de demain", "Action cœur de ville", "France Services", "tiers-lieux",
+    "très haut débit", "ingénierie", "formation des élus", "Creuse",
+]
 
 
+@require_GET
 def search(request):
     query = request.GET.get("q", "").strip()
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request, "search/search.html", {"query": query, "page_obj": page_obj,
-         "breadcrumb": {"links": [], "current": "Recherche"}}
-    )
+    filters = {name: request.GET.getlist(name) for name in FACET_FIELDS}
+    outcome = search_catalogue(query, filters, request.GET.get("page", 1))
+    page_obj = outcome.page_obj
+    if page_obj is not None:
+        page_obj.pages_list = list(
+            page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+        )
+    return TemplateResponse(request, "search/search.html", {
+        "query": query,
+        "outcome": outcome,
+        "page_obj": page_obj,
+        "suggestions": SUGGESTIONS,
+        "has_filters": any(filters.values()),
+        "breadcrumb": {"links": [], "current": _("Recherche")},
+    })
+
+
+@require_GET
+def autocomplete(request):
+    return JsonResponse({"results": autocomplete_titles(request.GET.get("q", ""))})

@@ -1,0 +1,48 @@
+"""Small builders for search tests: real pages under the real site shell."""
+
+from home.models import StandardPage
+from programmes.models import ProgrammeIndexPage, ProgrammePage, PublicPolicy, Theme
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def taxonomy():
+    city = Theme.objects.create(name="Politique de la ville", slug="politique-de-la-ville", sort_order=1)
+    rural = Theme.objects.create(name="Territoires et ruralités", slug="territoires-ruralites", sort_order=2)
+    return {
+        "city": city,
+        "rural": rural,
+        "centres": PublicPolicy.objects.create(theme=rural, name="Revitalisation des centres-villes",
+                                               slug="revitalisation-centres"),
+        "education": PublicPolicy.objects.create(theme=city, name="Éducation", slug="education"),
+    }
+
+
+def catalogue(home):
+    """Three programmes and an editorial page, enough for facets and accents."""
+    tax = taxonomy()
+    index = publish_child(home, ProgrammeIndexPage(title="Programmes", slug="programmes"))
+    pages = {
+        "acv": publish_child(index, ProgrammePage(
+            title="Action cœur de ville", slug="action-coeur-de-ville", theme=tax["rural"],
+            public_policy=tax["centres"], status="actif",
+            summary="Redynamiser les centres des villes moyennes, avec Villes de France.")),
+        "pvd": publish_child(index, ProgrammePage(
+            title="Petites villes de demain", slug="petites-villes-de-demain", theme=tax["rural"],
+            public_policy=tax["centres"], status="actif",
+            summary="Donner aux élus des petites villes les moyens de leurs projets de territoire.")),
+        "cites": publish_child(index, ProgrammePage(
+            title="Cités éducatives", slug="cites-educatives", theme=tax["city"],
+            public_policy=tax["education"], status="incubation",
+            summary="Fédérer les acteurs de l'éducation dans les quartiers prioritaires.")),
+        "engineering": publish_child(home, StandardPage(
+            title="L'offre d'ingénierie sur mesure", slug="ingenierie",
+            listing_summary="L'agence appuie les collectivités qui manquent d'ingénierie "
+                            "pour leurs projets.")),
+    }
+    return tax, index, pages

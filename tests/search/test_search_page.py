@@ -1,0 +1,106 @@
+"""The search page and the catalogue service, on both backends.
+
+What a visitor notices: the right page comes up whatever the accents, facets count
+what is listed, drafts and private pages never show, the page survives an engine
+outage.
+"""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from home.models import StandardPage
+from search.catalogue import search_catalogue
+
+from .factories import catalogue, publish_child
+
+
+@pytest.fixture
+def content(home_page, search_env):
+    tax, index, pages = catalogue(home_page)
+    search_env.refresh()
+    return tax, index, pages
+
+
+def titles(outcome):
+    return [hit.title for hit in outcome.hits]
+
+
+def test_accents_both_ways(content, search_env):
+    for query in ("coeur de ville", "cœur de ville", "CŒUR"):
+        assert titles(search_catalogue(query))[:1] == ["Action cœur de ville"], (query, search_env.kind)
+    assert "L'offre d'ingénierie sur mesure" in titles(search_catalogue("ingenierie"))[:3]
+
+
+def test_facets_count_matching_published_pages(content, search_env):
+    tax, index, pages = content
+    outcome = search_catalogue("revitalisation")
+    facets = {facet.name: {o.value: o.count for o in facet.options} for facet in outcome.facets}
+    assert outcome.total == 2
+    assert facets["theme"] == {str(tax["rural"].pk): 2}
+    assert facets["status"] == {"actif": 2}
+    assert facets["type"] == {"programmes.programmepage": 2}
+
+
+def test_facet_filter_keeps_other_options_visible(content, search_env):
+    tax, index, pages = content
+    everything = search_catalogue("de")
+    assert {"Action cœur de ville", "Cités éducatives"} <= set(titles(everything))
+    filtered = search_catalogue("de", {"theme": [str(tax["city"].pk)]})
+    assert titles(filtered) == ["Cités éducatives"]
+    theme_facet = next(f for f in filtered.facets if f.name == "theme")
+    counts = {o.value: (o.count, o.selected) for o in theme_facet.options}
+    assert counts[str(tax["city"].pk)] == (1, True)
+    assert counts[str(tax["rural"].pk)][0] >= 1  # still offered, with its count
+    status_facet = next(f for f in filtered.facets if f.name == "status")
+    assert {o.value: o.count for o in status_facet.options} == {"incubation": 1}
+
+
+def test_drafts_and_private_pages_never_appear(content, search_env):
+    tax, index, pages = content
+    draft = pages["pvd"]
+    draft.title = "Petites villes de demain (brouillon Territoire secret)"
+    draft.save_revision()  # a draft revision, not published
+    pages["cites"].unpublish()
+    PageViewRestriction.objects.create(page=pages["engineering"], restriction_type="login")
+    search_env.refresh()
+    assert titles(search_catalogue("secret")) == []
+    assert titles(search_catalogue("éducatives")) == []
+    assert titles(search_catalogue("ingénierie")) == []
+    assert "Petites villes de demain" in titles(search_catalogue("petites villes"))
+
+
+def test_search_page_renders_results_facets_and_snippet(client, content, search_env):
+    response = client.get(reverse("search"), {"q": "coeur de ville"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Action cœur de ville" in html
+    assert "<mark>" in html
+    assert "Thématique" in html and "Territoires et ruralités" in html
+    assert 'type="checkbox" name="theme"' in html
+
+
+def test_empty_state_offers_suggestions_and_finder(client, content, search_env):
+    response = client.get(reverse("search"), {"q": "zzzyxw"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Aucun résultat" in html
+    assert 'href="/communes/"' in html
+
+
+def test_pagination_is_shareable(client, home_page, search_env):
+    for n in range(23):
+        publish_child(home_page, StandardPage(title=f"Fiche territoire {n}", slug=f"fiche-{n}"))
+    search_env.refresh()
+    first = search_catalogue("territoire", page_number=1)
+    third = search_catalogue("territoire", page_number=3)
+    assert first.total == 23 and len(first.hits) == 10 and len(third.hits) == 3
+    assert not set(titles(first)) & set(titles(third))
+    response = client.get(reverse("search"), {"q": "territoire", "page": 2})
+    assert 'aria-current="page"' in response.content.decode()
+
+
+def test_autocomplete_folds_accents(client, content, search_env):
+    for query in ("coeur", "cœur", "Cœu"):
+        data = client.get(reverse("search_autocomplete"), {"q": query}).json()
+        assert "Action cœur de ville" in [r["title"] for r in data["results"]], (query, search_env.kind)
