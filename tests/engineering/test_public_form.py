@@ -17,11 +17,19 @@ URL = "/ingenierie/demande/"
 
 
 def form_data(collectivite="08105", **extra):
-    return {"collectivite": collectivite, "requester_name": "Camille Martin", "requester_role": "maire",
-            "requester_email": "maire@example.fr", "requester_phone": "03 24 00 00 00",
-            "title": "Réhabilitation du pont de la Meuse", "stage": "etude",
-            "description": "Pont communal fragilisé : une étude de structure est nécessaire avant travaux.",
-            "consent": "on", "website": "", **extra}
+    return {
+        "collectivite": collectivite,
+        "requester_name": "Camille Martin",
+        "requester_role": "maire",
+        "requester_email": "maire@example.fr",
+        "requester_phone": "03 24 00 00 00",
+        "title": "Réhabilitation du pont de la Meuse",
+        "stage": "etude",
+        "description": "Pont communal fragilisé : une étude de structure est nécessaire avant travaux.",
+        "consent": "on",
+        "website": "",
+        **extra,
+    }
 
 
 def docx_bytes():
@@ -32,14 +40,17 @@ def docx_bytes():
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("typed", "departement", "team"), [
-    ("08105", "08", "Délégation territoriale 08"),
-    ("Charleville-Mézières", "08", "Délégation territoriale 08"),
-    ("Ajaccio", "2A", "Délégation territoriale 2A"),
-    ("97411", "974", "Délégation territoriale 974"),
-    ("Lyon (69123)", "69", "Délégation territoriale 69"),
-    ("CA Ardenne Métropole", "08", "Délégation territoriale 08"),
-])
+@pytest.mark.parametrize(
+    ("typed", "departement", "team"),
+    [
+        ("08105", "08", "Délégation territoriale 08"),
+        ("Charleville-Mézières", "08", "Délégation territoriale 08"),
+        ("Ajaccio", "2A", "Délégation territoriale 2A"),
+        ("97411", "974", "Délégation territoriale 974"),
+        ("Lyon (69123)", "69", "Délégation territoriale 69"),
+        ("CA Ardenne Métropole", "08", "Délégation territoriale 08"),
+    ],
+)
 def test_a_request_lands_in_its_departements_queue(client, territories, typed, departement, team, commit):
     with commit():
         response = client.post(URL, form_data(typed))
@@ -95,12 +106,19 @@ def test_prefill_from_the_commune_parameter(client, territories):
 
 
 def test_each_invalid_field_is_reported_in_french_next_to_it_and_in_the_summary(client, territories):
-    data = form_data("Atlantide", requester_email="pas-une-adresse", requester_name="", consent="",
-                     description="Trop court", requester_role="", stage="")
+    data = form_data(
+        "Atlantide",
+        requester_email="pas-une-adresse",
+        requester_name="",
+        consent="",
+        description="Trop court",
+        requester_role="",
+        stage="",
+    )
     response = client.post(URL, data)
     assert response.status_code == 200
     html = response.content.decode()
-    summary = html[html.index('id="error-summary"'):html.index('id="engineering-request-form"')]
+    summary = html[html.index('id="error-summary"') : html.index('id="engineering-request-form"')]
     expected = {
         "id_collectivite": "Aucune commune ni intercommunalité ne correspond à « Atlantide »",
         "id_requester_name": "Indiquez votre nom et votre prénom.",
@@ -123,21 +141,31 @@ def test_each_invalid_field_is_reported_in_french_next_to_it_and_in_the_summary(
 
 
 def test_valid_attachments_are_kept(client, territories):
-    files = [SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%...", content_type="application/pdf"),
-             SimpleUploadedFile("note.docx", docx_bytes(), content_type="application/octet-stream")]
+    files = [
+        SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%...", content_type="application/pdf"),
+        SimpleUploadedFile("note.docx", docx_bytes(), content_type="application/octet-stream"),
+    ]
     response = client.post(URL, {**form_data(), "attachments": files})
     assert response.status_code == 302
     attachments = EngineeringRequest.objects.get().attachments.order_by("original_name")
     assert [(a.original_name, a.content_type) for a in attachments] == [
         ("note.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        ("plan.pdf", "application/pdf")]
+        ("plan.pdf", "application/pdf"),
+    ]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("devis.pdf", b"MZ\x90\x00\x03\x00\x00\x00 this is a Windows program", "n&#x27;est pas un document accepté"),
-    ("photo.png", b"%PDF-1.4 a pdf pretending to be a png", "n&#x27;est pas un document accepté"),
-    ("archive.docx", b"PK\x03\x04 not really a zip", "n&#x27;est pas un document accepté"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "devis.pdf",
+            b"MZ\x90\x00\x03\x00\x00\x00 this is a Windows program",
+            "n&#x27;est pas un document accepté",
+        ),
+        ("photo.png", b"%PDF-1.4 a pdf pretending to be a png", "n&#x27;est pas un document accepté"),
+        ("archive.docx", b"PK\x03\x04 not really a zip", "n&#x27;est pas un document accepté"),
+    ],
+)
 def test_disguised_attachments_are_refused(client, territories, name, content, message):
     upload = SimpleUploadedFile(name, content, content_type="application/pdf")
     response = client.post(URL, {**form_data(), "attachments": [upload]})
@@ -187,7 +215,9 @@ def test_possible_duplicate_is_flagged_not_merged(client, territories):
     client.post(URL, form_data(title="Réhabilitation du pont de la Meuse"))
     client.post(URL, form_data(title="Pont de la Meuse : réhabilitation", requester_email="dgs@example.fr"))
     client.post(URL, form_data(title="Création d'une maison France Services", requester_email="x@example.fr"))
-    client.post(URL, form_data("08409", title="Réhabilitation du pont de la Meuse", requester_email="s@example.fr"))
+    client.post(
+        URL, form_data("08409", title="Réhabilitation du pont de la Meuse", requester_email="s@example.fr")
+    )
     first, second, other, elsewhere = EngineeringRequest.objects.order_by("pk")
     assert second.duplicate_of == first
     assert other.duplicate_of is None and elsewhere.duplicate_of is None  # other subject / other commune

@@ -1,0 +1,39 @@
+"""Anonymise the requester's personal data once the retention delay after closure is over."""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from engineering.conf import setting
+from engineering.models import FINAL_STATES, EngineeringRequest
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise le nom, l'adresse électronique et le téléphone du demandeur et supprime "
+        "les pièces jointes des demandes terminées depuis plus de ENGINEERING_RETENTION_DAYS jours."
+    )
+
+    def handle(self, *args, **options):
+        limit = timezone.now() - timedelta(days=setting("ENGINEERING_RETENTION_DAYS"))
+        due = EngineeringRequest.objects.filter(
+            state__in=FINAL_STATES, closed_at__lt=limit, anonymised_at__isnull=True
+        )
+        count = files = 0
+        for request in due.iterator():
+            with transaction.atomic():
+                for attachment in request.attachments.all():
+                    attachment.file.delete(save=False)
+                    attachment.delete()
+                    files += 1
+                request.notifications.all().delete()  # copies of the personal data in the outbox
+                EngineeringRequest.objects.filter(pk=request.pk).update(
+                    requester_name="Anonymisé",
+                    requester_email=f"anonymise-{request.pk}@invalid",
+                    requester_phone="",
+                    anonymised_at=timezone.now(),
+                )
+                count += 1
+        self.stdout.write(f"Demandes anonymisées : {count}, pièces jointes supprimées : {files}.")
