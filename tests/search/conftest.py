@@ -16,6 +16,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 from modelsearch.backends import get_search_backend
+from modelsearch.backends.base import get_model_root
+from modelsearch.index import get_indexed_models
+from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from config.search_backends import search_backends
 
@@ -62,6 +66,17 @@ class SearchEnv:
         call_command("update_index", stdout=StringIO(), stderr=StringIO())
         self.refresh()
 
+    def create_indices(self):
+        """Empty page and document indices with their mappings (what update_index
+        creates, without the alias dance: faster for one test)."""
+        backend = self.backend
+        for root in (Page, get_document_model()):
+            index = backend.get_index_for_model(root)
+            index.put()
+            for model in get_indexed_models():
+                if get_model_root(model) is root:
+                    index.add_model(model)
+
     def refresh(self):
         """Make what was just indexed searchable (the engine refreshes every second)."""
         if self.is_engine:
@@ -81,7 +96,7 @@ def open_search_env(kind: str, settings_override) -> SearchEnv:
     settings_override(backends_config(kind, prefix))
     env = SearchEnv(kind, prefix)
     if env.is_engine:
-        env.rebuild()  # creates the indices (aliases) with their mappings
+        env.create_indices()
     return env
 
 
