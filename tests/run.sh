@@ -12,5 +12,16 @@ echo "== makemigrations --check"
 $PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Migrations manquantes : lancez manage.py makemigrations"; exit 1; }
 echo "== ruff"
 .venv/bin/ruff check .
-echo "== pytest (base : ${DATABASE_URL:-sqlite})"
+echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch)"
+# The relevance and index tests run against a real engine: no engine, no suite.
+OPENSEARCH_PORT=${OPENSEARCH_PORT:-9201}
+stop_opensearch() { tools/opensearch/stop.sh "$OPENSEARCH_PORT" >/dev/null 2>&1 || true; }
+trap stop_opensearch EXIT
+if ! OPENSEARCH_TEST_URL=$(tools/opensearch/start.sh "$OPENSEARCH_PORT"); then
+  echo "OpenSearch n'a pas pu démarrer sur le port $OPENSEARCH_PORT (voir tools/opensearch/README.md)" >&2
+  exit 1
+fi
+export OPENSEARCH_TEST_URL
+
+echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL)"
 $PY -m pytest "$@"

@@ -11,6 +11,7 @@ DEMO_STEPS = [
     "programmes.demo.load",
     "pactes.demo.load",
     "training.demo.load",
+    "search.synonyms.load_demo_synonyms",
 ]
 
 
