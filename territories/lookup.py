@@ -98,8 +98,8 @@ def lookup(query: str, limit: int = DEFAULT_LIMIT, suggest: bool = True) -> Look
 def _by_code(result: LookupResult, code: str, limit: int) -> LookupResult:
     """A full INSEE code, a full postal code, or the start of a postal code."""
     seen = set()
+    result.kind = "code"
     if is_insee_code(code):
-        result.kind = "code"
         commune = Commune.objects.select_related("departement").filter(pk=code).first()
         if commune:
             result.matches.append(Match(commune, "code"))
@@ -123,8 +123,9 @@ def _by_code(result: LookupResult, code: str, limit: int) -> LookupResult:
                 break
             result.matches.append(Match(row.commune, "postal_code", exact=len(code) == 5))
             seen.add(row.commune_id)
-        if not result.kind == "code":
-            result.kind = "postal_code"
+    hows = {match.how for match in result.matches}
+    if "postal_code" in hows and "code" not in hows:
+        result.kind = "postal_code"
     return result
 
 
