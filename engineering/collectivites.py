@@ -2,28 +2,17 @@
 code, SIREN or name, resolved on the server (the form works without JavaScript)."""
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
+from territories.lookup import lookup
 from territories.models import EPCI, Commune
+from territories.text import fold
 
 CODE_IN_LABEL = re.compile(r"\((?:EPCI\s+)?([0-9][0-9AB][0-9]{3}|[0-9]{9})\)\s*$", re.IGNORECASE)
 COMMUNE_CODE = re.compile(r"^[0-9][0-9AB][0-9]{3}$", re.IGNORECASE)
 SIREN = re.compile(r"^[0-9]{9}$")
 MAX_CHOICES = 12
-
-
-def fold(text: str) -> str:
-    """Lowercase, no accents, hyphens and apostrophes as spaces, "st" spelled out:
-    the form of ``search_name`` in the territorial data."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[-'’_.,]", " ", text)
-    text = re.sub(r"\bste\b", "sainte", text)
-    text = re.sub(r"\bst\b", "saint", text)
-    return " ".join(text.split())
 
 
 def label(collectivite) -> str:
@@ -52,13 +41,15 @@ class Resolution:
 
 
 def resolve(text: str) -> Resolution:
-    """One collectivité, or the candidates to choose from (empty when none)."""
-    text = (text or "").strip()
+    """One collectivité, or the candidates to choose from (empty when none).
+
+    Communes are found by ``territories.lookup`` (INSEE or postal code, current
+    or former name, "Nom (08)"); EPCI by SIREN or folded name. A single exact
+    name match is taken; anything else is offered as a choice."""
+    text = (text or "").strip()[:200]
     if not text:
         return Resolution()
-    code = text
-    if found := CODE_IN_LABEL.search(text):
-        code = found.group(1)
+    code = found.group(1) if (found := CODE_IN_LABEL.search(text)) else text
     if COMMUNE_CODE.match(code):
         commune = Commune.objects.select_related("departement").filter(code=code.upper()).first()
         if commune:
@@ -67,24 +58,20 @@ def resolve(text: str) -> Resolution:
         epci = EPCI.objects.filter(code=code).first()
         if epci:
             return Resolution(match=epci)
-    folded = fold(CODE_IN_LABEL.sub("", text))
-    if not folded:
-        return Resolution()
-    name_match = Q(search_name=folded) | Q(name__iexact=text)
-    communes = list(Commune.objects.select_related("departement").filter(name_match)[:MAX_CHOICES])
-    epcis = list(EPCI.objects.filter(name_match)[:MAX_CHOICES])
-    if not communes and not epcis:
-        prefix = Q(search_name__startswith=folded)
-        communes = list(
-            Commune.objects.select_related("departement")
-            .filter(prefix)
-            .order_by("-population", "name")[:MAX_CHOICES]
-        )
-        epcis = list(EPCI.objects.filter(prefix).order_by("name")[:MAX_CHOICES])
-    candidates = (communes + epcis)[:MAX_CHOICES]
-    if len(candidates) == 1:
-        return Resolution(match=candidates[0])
-    return Resolution(candidates=candidates)
+    result = lookup(text, limit=MAX_CHOICES)
+    folded = fold(text)
+    epcis = list(EPCI.objects.filter(search_name=folded)[:MAX_CHOICES]) if folded else []
+    exact = [match.commune for match in result.matches if match.exact]
+    if result.kind == "code" and len(result.matches) == 1 and not epcis:
+        return Resolution(match=result.matches[0].commune)
+    if len(exact) + len(epcis) == 1:
+        return Resolution(match=(exact + epcis)[0])
+    if exact or epcis:
+        return Resolution(candidates=(exact + epcis)[:MAX_CHOICES])
+    if folded:
+        epcis = list(EPCI.objects.filter(search_name__startswith=folded).order_by("name")[:MAX_CHOICES])
+    communes = result.communes or list(result.suggestions)
+    return Resolution(candidates=(communes + epcis)[:MAX_CHOICES])
 
 
 def departement_of(collectivite):

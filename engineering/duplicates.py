@@ -3,7 +3,7 @@ title. Flagged for the team, never merged."""
 
 import re
 
-from .collectivites import fold
+from territories.text import fold
 
 STOP_WORDS = frozenset(
     "a au aux avec d de des du en et l la le les pour par sur un une dans ou a la projet commune".split()

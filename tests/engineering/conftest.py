@@ -1,76 +1,41 @@
 """Fixtures of the engineering-request tests.
 
-Territorial rows are taken from the real Etalab reference data shipped in
-node_modules (a handful of communes and one EPCI), so codes, names and
-départements are the official ones.
+Territorial data is the real Etalab reference data (node_modules), imported
+once per session by ``territories.importer.import_territories``.
 """
-
-import json
-from functools import cache
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache as django_cache
 
-from engineering.collectivites import fold
 from engineering.groups import AGENCY_GROUP, COMMITTEE_GROUP, national_group
 from engineering.models import RoutingRule
 from programmes.models import Partner, Theme
-from territories.models import EPCI, Commune, Departement, Region
+from territories.importer import import_territories
+from territories.models import EPCI, Commune, Departement
+from territories.text import fold
 
-DATA = Path(__file__).resolve().parents[2] / "node_modules/@etalab/decoupage-administratif/data"
 COMMUNES = ["08105", "08409", "2A004", "97411", "93066", "69123"]
 EPCIS = ["200041630"]  # CA Ardenne Métropole (Charleville-Mézières, Sedan…)
 
 
-@cache
-def _load(name):
-    return json.loads((DATA / f"{name}.json").read_text())
-
-
-def _ensure_departement(code):
-    dep = next(d for d in _load("departements") if d["code"] == code)
-    reg = next(r for r in _load("regions") if r["code"] == dep["region"])
-    region, _ = Region.objects.get_or_create(code=reg["code"], defaults={"name": reg["nom"]})
-    departement, _ = Departement.objects.get_or_create(
-        code=code, defaults={"name": dep["nom"], "region": region}
-    )
-    return departement
+@pytest.fixture(scope="session")
+def _territorial_data(django_db_setup, django_db_blocker):
+    """The real reference data, imported once (committed) for the session by
+    the command ``make run`` uses."""
+    with django_db_blocker.unblock():
+        if not Commune.objects.exists():
+            import_territories()
 
 
 @pytest.fixture
-def territories(db):
-    """The reference rows the tests use, keyed by code."""
-    rows = {}
-    by_code = {c["code"]: c for c in _load("communes") if c["type"] == "commune-actuelle"}
-    for code in COMMUNES:
-        data = by_code[code]
-        departement = _ensure_departement(data["departement"])
-        rows[code], _ = Commune.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": data["nom"],
-                "search_name": fold(data["nom"]),
-                "departement": departement,
-                "region_id": departement.region_id,
-                "population": data.get("population"),
-                "postal_codes": data.get("codesPostaux", []),
-            },
-        )
-    for code in EPCIS:
-        data = next(e for e in _load("epci") if e["code"] == code)
-        rows[code], _ = EPCI.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": data["nom"],
-                "kind": data["type"],
-                "search_name": fold(data["nom"]),
-                "population": data["populationMunicipale"],
-            },
-        )
-        members = {m["code"] for m in data["membres"]}
-        Commune.objects.filter(code__in=members).update(epci=rows[code])
+def territories(db, _territorial_data):
+    """The rows the tests name, keyed by code. Reimports if a transactional test
+    elsewhere flushed the tables."""
+    if not Commune.objects.exists():
+        import_territories()
+    rows = {c.code: c for c in Commune.objects.select_related("departement").filter(code__in=COMMUNES)}
+    rows.update({e.code: e for e in EPCI.objects.filter(code__in=EPCIS)})
     return rows
 
 
