@@ -12,7 +12,8 @@ class PacteAdminForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         total = cleaned_data.get("total_amount")
         fundings = self.formsets.get("fundings")
-        if total is None or fundings is None or not fundings.is_valid():
+        # A negative total is reported by the field's own validator.
+        if total is None or total < 0 or fundings is None or not fundings.is_valid():
             return cleaned_data
         committed = sum(
             (form.cleaned_data.get("amount") or Decimal(0))

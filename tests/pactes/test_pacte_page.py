@@ -1,9 +1,66 @@
-"""What a citizen reads on a pacte page."""
+"""What a citizen reads on a pacte page, and the pacte's territory rule."""
+
+from decimal import Decimal
+
+from pactes.models import PactePage
+from territories.models import Arrondissement, Commune, Region
+
+from .conftest import make_pacte
 
 
-
-def test_progress_text_on_a_pacte_page(client, ardennes_pacte):
+def test_progress_text_and_accessible_progress_bar(client, ardennes_pacte):
     html = client.get(ardennes_pacte.url).content.decode()
     assert "2 actions sur 3 réalisées" in html
-    assert '<progress class="pacte-progress" max="3" value="2"' in html
+    assert ('<progress class="pacte-progress" max="3" value="2" '
+            'aria-labelledby="pacte-progress-label">67 %</progress>') in html
+    assert 'id="pacte-progress-label"' in html
+    # Budget engaged = actions in progress or done whose budget is known.
+    assert "1\u202f500\u00a0€" in html or "1\u00a0500\u00a0€" in html
     assert "Ardennes (08)" in html
+    # Axes in DSFR accordions, actions with status badges.
+    assert 'class="fr-accordion__btn"' in html
+    assert "fr-badge--success" in html and "réalisée" in html
+
+
+def test_progress_is_one_aggregate_query(ardennes_pacte, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        progress = ardennes_pacte.progress()
+    assert (progress.total, progress.done, progress.in_progress) == (3, 2, 1)
+    assert progress.budget_engaged == Decimal("1500")
+
+
+def test_a_pacte_without_figures_reads_well(client, pacte_index, departements):
+    pacte = make_pacte(pacte_index, "Pacte Nièvre", [])
+    html = client.get(pacte.url).content.decode()
+    assert "Les axes de ce pacte seront publiés prochainement." in html
+    assert "non communiqué" in html
+    assert "0\u00a0€" not in html and ">0<" not in html
+    assert "Les jalons de ce pacte seront publiés prochainement." in html
+
+
+def test_one_action_done_is_singular(client, pacte_index, departements):
+    pacte = make_pacte(pacte_index, "Pacte Creuse", [departements["23"]], actions=["realisee", "prevue"])
+    assert "1 action sur 2 réalisée" in client.get(pacte.url).content.decode()
+
+
+def test_territory_is_the_geographic_criterion(pacte_index, departements):
+    region = Region.objects.create(code="32", name="Hauts-de-France")
+    avesnes = Arrondissement.objects.create(code="591", name="Avesnes-sur-Helpe",
+                                            departement=departements["59"])
+    lille_arr = Arrondissement.objects.create(code="595", name="Lille", departement=departements["59"])
+    maubeuge = Commune.objects.create(code="59392", name="Maubeuge", departement=departements["59"],
+                                      region=region, arrondissement=avesnes)
+    lille = Commune.objects.create(code="59350", name="Lille", departement=departements["59"],
+                                   region=region, arrondissement=lille_arr)
+    sambre = make_pacte(pacte_index, "Pacte Sambre-Avesnois-Thiérache",
+                        [departements["59"], departements["02"]])
+    sambre.covered_arrondissements = [avesnes]
+    sambre.save_revision().publish()
+    bassin = make_pacte(pacte_index, "Bassin minier", [departements["59"]])
+
+    assert list(PactePage.objects.covering(maubeuge).order_by("title")) == [bassin, sambre]
+    assert list(PactePage.objects.covering(lille)) == [bassin]
+    sambre = PactePage.objects.get(pk=sambre.pk)
+    assert sambre.covers_commune(maubeuge) and not sambre.covers_commune(lille)
+    assert sambre.covered_departement_codes() == ["02", "59"]
+    assert sorted(d.pk for d in sambre.eligible_departements.all()) == ["02", "59"]

@@ -1,0 +1,101 @@
+"""The demo steps of pactes and training: roadmap content, idempotent, robust to
+missing territorial data."""
+
+import pytest
+from django.core.management import call_command
+
+from home.demo import LoadReport
+from home.models import HomePage, StandardPage
+from pactes import demo as pactes_demo
+from pactes.models import PactePage
+from territories.models import Arrondissement, Departement
+from training import demo as training_demo
+from training.models import OfferKind, TrainingOfferPage
+
+FIVE_PACTES = {
+    "pacte-ardennes": ["08"],
+    "plan-creuse": ["23"],
+    "pacte-sambre-avesnois-thierache": ["02", "59"],
+    "pacte-nievre": ["58"],
+    "bassin-minier": ["59", "62"],
+}
+
+
+@pytest.fixture
+def territory_rows(db):
+    """The départements and arrondissements the roadmap's pactes cover, with their
+    official codes and names (normally loaded by import_territories)."""
+    names = {"08": "Ardennes", "23": "Creuse", "59": "Nord", "02": "Aisne", "58": "Nièvre",
+             "62": "Pas-de-Calais"}
+    deps = {code: Departement.objects.create(code=code, name=name) for code, name in names.items()}
+    Arrondissement.objects.create(code="591", name="Avesnes-sur-Helpe", departement=deps["59"])
+    Arrondissement.objects.create(code="025", name="Vervins", departement=deps["02"])
+
+
+def run_my_steps():
+    report = LoadReport()
+    home = pactes_demo.load(HomePage.objects.get(), report)
+    training_demo.load(home, report)
+    return report
+
+
+def test_loader_creates_the_five_pactes_and_is_idempotent(client, territory_rows):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    for slug, codes in FIVE_PACTES.items():
+        pacte = PactePage.objects.live().get(slug=slug)
+        assert pacte.covered_departement_codes() == codes, slug
+        assert client.get(pacte.url).status_code == 200
+    sambre = PactePage.objects.get(slug="pacte-sambre-avesnois-thierache")
+    assert sorted(a.pk for a in sambre.covered_arrondissements.all()) == ["025", "591"]
+    ardennes = PactePage.objects.get(slug="pacte-ardennes")
+    assert (ardennes.theme.slug, ardennes.public_policy.slug) == ("territoires-et-ruralites",
+                                                                   "territoires-fragiles")
+    # Nothing invented: no amount, date, axis or action in the roadmap.
+    assert not PactePage.objects.filter(total_amount__isnull=False).exists()
+    assert not PactePage.objects.filter(signature_date__isnull=False).exists()
+    assert all(p.progress().total == 0 for p in PactePage.objects.all())
+
+    report = run_my_steps()
+    assert (report.created, report.updated, report.rejected) == (0, 0, [])
+    assert report.unchanged > 0
+
+
+def test_missing_territories_are_reported_and_the_loader_goes_on(home_page):
+    report = run_my_steps()
+    assert PactePage.objects.count() == 5
+    assert any("département 08 introuvable" in reason for reason in report.rejected)
+    assert any("import_territories" in reason for reason in report.rejected)
+
+
+def test_demo_pages_read_well(client, territory_rows):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    index = client.get("/pactes/").content.decode()
+    for title in ("Pacte Ardennes", "Plan particulier pour la Creuse", "Pacte Sambre-Avesnois-Thiérache",
+                  "Pacte Nièvre", "Engagement pour le renouveau du Bassin minier"):
+        assert title in index
+    assert "contrat-type de cohésion territoriale" in index
+    assert "pactes de résilience territoriale" in index
+
+    pacte = client.get("/pactes/pacte-nievre/").content.decode()
+    assert "Les axes de ce pacte seront publiés prochainement." in pacte
+    assert "non communiqué" in pacte
+
+    engineering = StandardPage.objects.get(slug="offre-ingenierie")
+    html = client.get(engineering.url).content.decode()
+    assert 'href="/ingenierie/demande/"' in html
+    for fact in ("délégué territorial", "90", "comité de suivi des projets",
+                 "convention d’appui opérationnel", "ADEME", "Banque des territoires"):
+        assert fact in html, fact
+
+    offers = {o.kind: o for o in TrainingOfferPage.objects.live()}
+    assert set(offers) == {OfferKind.TRAINING, OfferKind.CONCERTATION_MODULE}
+    assert {p.name for p in offers[OfferKind.TRAINING].partners.all()} == {"Sciences Po",
+                                                                         "Banque des territoires"}
+    assert not offers[OfferKind.TRAINING].sessions.exists()
+    training = client.get("/formations/").content.decode()
+    assert "Prochaines sessions à venir" in training
+
+    home = client.get("/").content.decode()
+    for tile in ("Pactes et contrats de cohésion territoriale", "Le sur-mesure : l’offre d’ingénierie",
+                 "Formations des élus"):
+        assert tile in home, tile

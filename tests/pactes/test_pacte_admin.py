@@ -1,0 +1,162 @@
+"""Editors create, edit and publish pactes in the Wagtail admin; invalid input
+is refused with a French message."""
+
+from decimal import Decimal
+
+from wagtail.models import Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from home.demo import LoadReport, load_shell
+from home.models import HomePage
+from pactes.models import ActionStatus, PacteIndexPage, PactePage
+from programmes.models import Partner
+from territories.models import Departement
+
+
+def pacte_form_data(**overrides):
+    """POST data of the pacte editor: every tab, with one line in each inline."""
+    data = {
+        "title": "Pacte Ardennes",
+        "slug": "pacte-ardennes",
+        "summary": "Un pacte pour les Ardennes.",
+        "status": "actif",
+        "body": streamfield([]),
+        "territory_label": "",
+        "covered_departements": ("08",),  # a tuple: nested_form_data flattens lists
+        "covered_communes": "",
+        "signature_date": "2019-03-15",
+        "duration_months": "36",
+        "end_date": "2022-03-15",
+        "total_amount": "1000000",
+        "signatories": inline_formset([
+            {"organisation": "Conseil départemental des Ardennes", "signatory_name": "",
+             "signatory_role": "Président"},
+        ]),
+        "fundings": inline_formset([{"partner": str(Partner.objects.get(name="ADEME").pk),
+                                     "amount": "250000"}]),
+        "axes": inline_formset([{
+            "title": "Développer l'attractivité",
+            "description": "",
+            "actions": inline_formset([
+                {"title": "Action réalisée", "owner": "Préfecture", "budget": "100", "status": "realisee"},
+                {"title": "Action réalisée bis", "owner": "", "budget": "", "status": "realisee"},
+                {"title": "Action prévue", "owner": "", "budget": "50", "status": "prevue"},
+            ]),
+        }]),
+        "milestones": inline_formset([{"date": "2019-03-15", "label": "Signature", "done": "on"}]),
+        "documents": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def edit_form_data(pacte, action_status=None):
+    """POST data of the editor for an existing pacte (inline lines keep their ids)."""
+    axis = pacte.axes.get()
+    return pacte_form_data(
+        signatories=inline_formset([{"id": str(s.pk), "organisation": s.organisation}
+                                    for s in pacte.signatories.all()], initial=pacte.signatories.count()),
+        fundings=inline_formset([{"id": str(f.pk), "partner": str(f.partner_id), "amount": str(f.amount)}
+                                 for f in pacte.fundings.all()], initial=pacte.fundings.count()),
+        milestones=inline_formset([{"id": str(m.pk), "date": m.date.isoformat(), "label": m.label,
+                                    "done": "on"} for m in pacte.milestones.all()],
+                                  initial=pacte.milestones.count()),
+        axes=inline_formset([{
+            "id": str(axis.pk), "title": axis.title, "description": "",
+            "actions": inline_formset([
+                {"id": str(a.pk), "title": a.title, "owner": a.owner,
+                 "budget": "" if a.budget is None else str(a.budget),
+                 "status": action_status or a.status} for a in axis.actions.all()
+            ], initial=axis.actions.count()),
+        }], initial=1),
+    )
+
+
+class PacteAdminTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = load_shell(None, LoadReport())
+        Site.objects.filter(is_default_site=True).update(hostname="testserver")
+        cls.index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
+        cls.home.add_child(instance=cls.index)
+        cls.index.save_revision().publish()
+        Departement.objects.create(code="08", name="Ardennes")
+        Partner.objects.create(name="ADEME")
+
+    def setUp(self):
+        self.user = self.login()
+
+    def post_new_pacte(self, **overrides):
+        return self.client.post(
+            f"/admin/pages/add/pactes/pactepage/{self.index.pk}/",
+            {**pacte_form_data(**overrides), "action-publish": "action-publish"},
+        )
+
+    def test_page_type_rules(self):
+        self.assertCanCreateAt(HomePage, PacteIndexPage)
+        self.assertCanCreateAt(PacteIndexPage, PactePage)
+        self.assertCanNotCreateAt(HomePage, PactePage)
+        self.assertAllowedSubpageTypes(PacteIndexPage, {PactePage})
+        self.assertAllowedSubpageTypes(PactePage, {})
+        self.assertAllowedParentPageTypes(PactePage, {PacteIndexPage})
+        self.assertAllowedParentPageTypes(PacteIndexPage, {HomePage})
+        # max_count = 1: a second pacte index cannot be added.
+        self.assertFalse(PacteIndexPage.can_create_at(self.home))
+
+    def test_create_publish_and_edit_a_pacte_with_nested_actions(self):
+        self.assertCanCreate(self.index, PactePage, pacte_form_data())
+        pacte = PactePage.objects.get(slug="pacte-ardennes")
+        self.assertTrue(pacte.live)
+        self.assertEqual(pacte.total_amount, Decimal("1000000"))
+        self.assertEqual([d.pk for d in pacte.covered_departements.all()], ["08"])
+        self.assertEqual([d.pk for d in pacte.eligible_departements.all()], ["08"])
+        axis = pacte.axes.get()
+        self.assertEqual(axis.actions.count(), 3)
+        self.assertEqual(pacte.progress().done, 2)
+        self.assertPageIsRenderable(pacte)
+        self.assertPageIsEditable(pacte, post_data=edit_form_data(pacte))
+
+        html = self.client.get(pacte.url).content.decode()
+        self.assertIn("2 actions sur 3 réalisées", html)
+        self.assertIn("Conseil départemental des Ardennes", html)
+        self.assertIn("Signature", html)
+
+    def test_edit_marks_an_action_done(self):
+        self.assertCanCreate(self.index, PactePage, pacte_form_data())
+        pacte = PactePage.objects.get(slug="pacte-ardennes")
+        data = edit_form_data(pacte, action_status=ActionStatus.DONE)
+        data["action-publish"] = "action-publish"
+        response = self.client.post(f"/admin/pages/{pacte.pk}/edit/", data)
+        self.assertRedirects(response, f"/admin/pages/{self.index.pk}/", fetch_redirect_response=False)
+        self.assertEqual(PactePage.objects.get(pk=pacte.pk).progress().done, 3)
+        self.assertIn("3 actions sur 3 réalisées", self.client.get(pacte.url).content.decode())
+
+    def assertRefused(self, response, message):
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertIn(message, html)
+        self.assertFalse(PactePage.objects.filter(slug="pacte-ardennes").exists())
+
+    def test_partner_amounts_above_the_total_are_refused(self):
+        response = self.post_new_pacte(total_amount="100000")
+        self.assertRefused(response, "dépasse le montant total du pacte")
+        self.assertIn("250\u00a0000,00", response.content.decode())
+
+    def test_negative_amounts_are_refused(self):
+        self.assertRefused(self.post_new_pacte(total_amount="-5"), "Le montant ne peut pas être négatif.")
+        self.assertRefused(
+            self.post_new_pacte(fundings=inline_formset([
+                {"partner": str(Partner.objects.get().pk), "amount": "-1"}])),
+            "Le montant ne peut pas être négatif.",
+        )
+
+    def test_end_date_before_signature_is_refused(self):
+        self.assertRefused(
+            self.post_new_pacte(signature_date="2020-01-01", end_date="2019-12-31"),
+            "La date de fin doit être postérieure ou égale à la date de signature.",
+        )
+
+    def test_unknown_commune_code_is_refused(self):
+        response = self.post_new_pacte(covered_communes="99999")
+        self.assertRefused(response, "99999 n’en fait pas partie")
