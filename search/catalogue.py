@@ -96,6 +96,7 @@ class SearchOutcome:
     facets: list[Facet] = field(default_factory=list)
     page_obj: object = None
     engine_unavailable: bool = False
+    relaxed: bool = False  # no page had every word: pages with some of them
     strategy: str = ""
 
 
@@ -279,8 +280,8 @@ def _paginate(total: int, page_number) -> tuple[object, int]:
 
 # --- Strategy: any Wagtail backend (database) ---------------------------------------------------
 
-def _wagtail_search(backend, query, filters, page_number, themes, policies) -> SearchOutcome:
-    ranked = list(backend.search(query, public_pages()))
+def _wagtail_search(backend, query, filters, page_number, themes, policies, operator) -> SearchOutcome:
+    ranked = list(backend.search(query, public_pages(), operator=operator))
     pks = [p.pk for p in ranked]
     rows = {}
     for p in ranked:
@@ -295,7 +296,7 @@ def _wagtail_search(backend, query, filters, page_number, themes, policies) -> S
                 policy=str(policy_id) if policy_id else None,
                 status=status,
             )
-    documents = list(backend.search(query, public_documents()))
+    documents = list(backend.search(query, public_documents(), operator=operator))
     for d in documents:
         rows[("document", d.pk)] = {"type": DOCUMENT_TYPE}
     keys = [("page", pk) for pk in pks] + [("document", d.pk) for d in documents]
@@ -359,17 +360,26 @@ def _facet_filter(name, values):
     return DslQ("terms", **{FACET_FIELDS[name]: values})
 
 
-def build_engine_request(backend, query, filters, offset) -> tuple[list[str], dict]:
-    """The engine request as elasticsearch-dsl builds it: (index names, body)."""
-    page_results = backend.search(query, public_pages())
-    doc_results = backend.search(query, public_documents())
+def build_engine_request(backend, query, filters, offset, operator="and") -> tuple[list[str], dict]:
+    """The engine request as elasticsearch-dsl builds it: (index names, body).
+
+    Wagtail compiles the query over every searchable field (with the boosts of
+    ``search_fields``) and the queryset's filters (live, public); a title clause on
+    top makes a page whose title carries the words outrank one that only mentions
+    them (the catalogue's summary weighs 3, Wagtail's title 2).
+    """
+    page_results = backend.search(query, public_pages(), operator=operator)
+    doc_results = backend.search(query, public_documents(), operator=operator)
     indices = [
         backend.get_index_for_model(Page).name,
         backend.get_index_for_model(get_document_model()).name,
     ]
-    base = DslQ("bool", should=[DslQ(page_results.query_compiler.get_query()),
-                                DslQ(doc_results.query_compiler.get_query())],
-                minimum_should_match=1)
+    matches = DslQ("bool", should=[DslQ(page_results.query_compiler.get_query()),
+                                   DslQ(doc_results.query_compiler.get_query())],
+                   minimum_should_match=1)
+    title_boost = [DslQ("match", title={"query": query, "boost": 3}),
+                   DslQ("match_phrase", title={"query": query, "boost": 3})]
+    base = DslQ("bool", must=[matches], should=title_boost)
     s = Search().query(base).source(False).extra(from_=offset, size=PER_PAGE, track_total_hits=True)
     if filters:
         s = s.post_filter(DslQ("bool", filter=[_facet_filter(n, v) for n, v in filters.items()]))
@@ -384,14 +394,14 @@ def build_engine_request(backend, query, filters, offset) -> tuple[list[str], di
     return indices, s.to_dict()
 
 
-def _engine_search(backend, query, filters, page_number, themes, policies) -> SearchOutcome:
+def _engine_search(backend, query, filters, page_number, themes, policies, operator) -> SearchOutcome:
     offset = (max(int(page_number), 1) - 1) * PER_PAGE if str(page_number).isdigit() else 0
-    indices, body = build_engine_request(backend, query, filters, offset)
+    indices, body = build_engine_request(backend, query, filters, offset, operator)
     response = backend.es.search(index=",".join(indices), body=body, ignore_unavailable=True)
     total = response["hits"]["total"]["value"]
     if total and offset >= total:  # page number beyond the last page: show the last one
         offset = (total - 1) // PER_PAGE * PER_PAGE
-        indices, body = build_engine_request(backend, query, filters, offset)
+        indices, body = build_engine_request(backend, query, filters, offset, operator)
         response = backend.es.search(index=",".join(indices), body=body, ignore_unavailable=True)
     page_obj, offset = _paginate(total, page_number)
 
@@ -439,6 +449,15 @@ def _fallback_backend():
     return None
 
 
+def _relaxed(strategy, backend, query, filters, page_number, themes, policies) -> SearchOutcome:
+    """Pages with every word first; if there are none, pages with some of them."""
+    outcome = strategy(backend, query, filters, page_number, themes, policies, "and")
+    if outcome.total == 0 and len(query.split()) > 1:
+        outcome = strategy(backend, query, filters, page_number, themes, policies, "or")
+        outcome.relaxed = True
+    return outcome
+
+
 def search_catalogue(query: str, raw_filters: dict[str, list[str]] | None = None,
                      page_number=1) -> SearchOutcome:
     query = " ".join((query or "").split())[:200]
@@ -449,16 +468,16 @@ def search_catalogue(query: str, raw_filters: dict[str, list[str]] | None = None
     backend = get_search_backend("default")
     if uses_engine(backend):
         try:
-            return _engine_search(backend, query, filters, page_number, themes, policies)
+            return _relaxed(_engine_search, backend, query, filters, page_number, themes, policies)
         except _engine_errors() as error:
             logger.warning("Moteur de recherche indisponible, repli sur la base de données : %r", error)
             fallback = _fallback_backend()
             if fallback is None:
                 return SearchOutcome(query, engine_unavailable=True)
-            outcome = _wagtail_search(fallback, query, filters, page_number, themes, policies)
+            outcome = _relaxed(_wagtail_search, fallback, query, filters, page_number, themes, policies)
             outcome.engine_unavailable = True
             return outcome
-    return _wagtail_search(backend, query, filters, page_number, themes, policies)
+    return _relaxed(_wagtail_search, backend, query, filters, page_number, themes, policies)
 
 
 def autocomplete_titles(query: str, limit: int = 8) -> list[dict]:

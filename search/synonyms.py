@@ -23,7 +23,7 @@ DEMO_SYNONYMS = [
     "THD, très haut débit, fibre",
     "tiers-lieux, tiers lieux, Nouveaux lieux nouveaux liens",
     "France Services, maisons de services au public, MSAP",
-    "QPV, quartiers prioritaires",
+    "QPV, quartiers prioritaires, quartiers, politique de la ville",
 ]
 
 

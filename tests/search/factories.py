@@ -23,6 +23,9 @@ def taxonomy():
     }
 
 
+NATIONAL = " Programme national d'appui."
+
+
 def catalogue(home):
     """Three programmes and an editorial page, enough for facets and accents."""
     tax = taxonomy()
@@ -31,15 +34,15 @@ def catalogue(home):
         "acv": publish_child(index, ProgrammePage(
             title="Action cœur de ville", slug="action-coeur-de-ville", theme=tax["rural"],
             public_policy=tax["centres"], status="actif",
-            summary="Redynamiser les centres des villes moyennes, avec Villes de France.")),
+            summary="Redynamiser les centres des villes moyennes, avec Villes de France." + NATIONAL)),
         "pvd": publish_child(index, ProgrammePage(
             title="Petites villes de demain", slug="petites-villes-de-demain", theme=tax["rural"],
             public_policy=tax["centres"], status="actif",
-            summary="Donner aux élus des petites villes les moyens de leurs projets de territoire.")),
+            summary="Donner aux élus des petites villes les moyens de leurs projets de territoire." + NATIONAL)),
         "cites": publish_child(index, ProgrammePage(
             title="Cités éducatives", slug="cites-educatives", theme=tax["city"],
             public_policy=tax["education"], status="incubation",
-            summary="Fédérer les acteurs de l'éducation dans les quartiers prioritaires.")),
+            summary="Fédérer les acteurs de l'éducation dans les quartiers prioritaires." + NATIONAL)),
         "engineering": publish_child(home, StandardPage(
             title="L'offre d'ingénierie sur mesure", slug="ingenierie",
             listing_summary="L'agence appuie les collectivités qui manquent d'ingénierie "
