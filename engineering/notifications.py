@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ from .models import Notification
 
 logger = logging.getLogger(__name__)
 BACKOFF_MINUTES = (1, 5, 30, 120, 720)
+LEASE_MINUTES = 10  # a send in progress is not picked up again before this
 
 
 def absolute(path: str) -> str:
@@ -65,52 +67,58 @@ def send_notification(notification_id: int) -> str:
 
 
 def deliver(notification_id: int) -> str:
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update()
-            .filter(pk=notification_id, status=Notification.Status.PENDING)
-            .first()
+    """Send one due notification. The row is first claimed by a conditional
+    UPDATE (attempt counted, next attempt pushed back by a lease), so a worker
+    and the cron command never send the same email twice, and no transaction
+    holds a lock while the mail server answers."""
+    now = timezone.now()
+    claimed = Notification.objects.filter(
+        pk=notification_id, status=Notification.Status.PENDING, next_attempt_at__lte=now
+    ).update(attempts=F("attempts") + 1, next_attempt_at=now + timedelta(minutes=LEASE_MINUTES))
+    if not claimed:
+        return "skipped"
+    notification = Notification.objects.get(pk=notification_id)
+    try:
+        send_mail(
+            notification.subject,
+            notification.body,
+            settings.DEFAULT_FROM_EMAIL,
+            notification.recipients,
+            fail_silently=False,
         )
-        if notification is None:
-            return "skipped"
-        notification.attempts += 1
-        try:
-            send_mail(
-                notification.subject,
-                notification.body,
-                settings.DEFAULT_FROM_EMAIL,
-                notification.recipients,
-                fail_silently=False,
-            )
-        except Exception as error:  # noqa: BLE001 - any transport error is retried
-            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if notification.attempts >= setting("ENGINEERING_MAIL_MAX_ATTEMPTS"):
-                notification.status = Notification.Status.FAILED
-            else:
-                delay = BACKOFF_MINUTES[min(notification.attempts, len(BACKOFF_MINUTES)) - 1]
-                notification.next_attempt_at = timezone.now() + timedelta(minutes=delay)
-            notification.save()
-            logger.warning(
-                "Notification %s failed (attempt %s): %s",
-                notification.pk,
-                notification.attempts,
-                notification.last_error,
-            )
-            if notification.status == Notification.Status.PENDING:
-                retry_at = notification.next_attempt_at
-                transaction.on_commit(lambda: _defer(notification_id, retry_at), robust=True)
-            return "failed"
-        notification.status = Notification.Status.SENT
-        notification.sent_at = timezone.now()
-        notification.last_error = ""
-        notification.save()
-        return "sent"
+    except Exception as error:  # noqa: BLE001 - any transport error is retried
+        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if notification.attempts >= setting("ENGINEERING_MAIL_MAX_ATTEMPTS"):
+            notification.status = Notification.Status.FAILED
+        else:
+            delay = BACKOFF_MINUTES[min(notification.attempts, len(BACKOFF_MINUTES)) - 1]
+            notification.next_attempt_at = timezone.now() + timedelta(minutes=delay)
+        notification.save(update_fields=["last_error", "status", "next_attempt_at"])
+        logger.warning(
+            "Notification %s failed (attempt %s): %s",
+            notification.pk,
+            notification.attempts,
+            notification.last_error,
+        )
+        if notification.status == Notification.Status.PENDING:
+            _defer(notification_id, notification.next_attempt_at)
+        return "failed"
+    notification.status = Notification.Status.SENT
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save(update_fields=["status", "sent_at", "last_error"])
+    return "sent"
 
 
 def _defer(notification_id, retry_at):
+    """Re-enqueue for the retry time when the backend can defer (database
+    backend); otherwise ``send_pending_notifications`` will pick the row up."""
     backend = task_backends[send_notification.backend]
     if backend.supports_defer:
-        send_notification.using(run_after=retry_at).enqueue(notification_id)
+        try:
+            send_notification.using(run_after=retry_at).enqueue(notification_id)
+        except Exception:  # noqa: BLE001 - the outbox row is the safety net
+            logger.exception("Could not re-enqueue notification %s", notification_id)
 
 
 def send_due(now=None) -> dict[str, int]:

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from territories.models import EPCI, Commune
+
 from . import notifications
 from .collectivites import departement_of
 from .conf import setting
@@ -17,26 +19,30 @@ def submit_request(data: dict, files=()) -> EngineeringRequest:
     happens to the email afterwards, the request is saved."""
     collectivite = data["collectivite"]
     departement = departement_of(collectivite)
+    team = RoutingRule.team_for(departement)
     now = timezone.now()
+    request = EngineeringRequest(
+        commune=collectivite if isinstance(collectivite, Commune) else None,
+        epci=collectivite if isinstance(collectivite, EPCI) else None,
+        departement=departement,
+        assigned_team=team,
+        requester_name=data["requester_name"],
+        requester_role=data["requester_role"],
+        requester_email=data["requester_email"],
+        requester_phone=data.get("requester_phone", ""),
+        title=data["title"],
+        description=data["description"],
+        stage=data["stage"],
+        consent_at=now,
+        created_at=now,
+        state_changed_at=now,
+    )
+    request.set_expiry(setting("ENGINEERING_CONFIRMATION_DAYS"))
+    # Reads before the transaction: its first statement is then the INSERT, so
+    # that SQLite takes its write lock (waiting for it) instead of failing to
+    # upgrade a read lock under concurrent submissions.
+    request.duplicate_of = find_duplicate(request)
     with transaction.atomic():
-        request = EngineeringRequest(
-            commune=collectivite if collectivite.__class__.__name__ == "Commune" else None,
-            epci=collectivite if collectivite.__class__.__name__ == "EPCI" else None,
-            departement=departement,
-            assigned_team=RoutingRule.team_for(departement),
-            requester_name=data["requester_name"],
-            requester_role=data["requester_role"],
-            requester_email=data["requester_email"],
-            requester_phone=data.get("requester_phone", ""),
-            title=data["title"],
-            description=data["description"],
-            stage=data["stage"],
-            consent_at=now,
-            created_at=now,
-            state_changed_at=now,
-        )
-        request.set_expiry(setting("ENGINEERING_CONFIRMATION_DAYS"))
-        request.duplicate_of = find_duplicate(request)
         request.save()
         request.themes.set(data.get("themes") or [])
         request.engineering_kinds.set(data.get("engineering_kinds") or [])

@@ -57,11 +57,13 @@ def test_request_is_saved_when_mail_fails_and_the_mail_is_retried(client, territ
 
 @override_settings(ENGINEERING_MAIL_MAX_ATTEMPTS=2)
 def test_notification_is_abandoned_after_the_maximum_attempts(territories, commit):
-    with override_settings(EMAIL_BACKEND=FAILING), commit():
-        new_request(territories["08105"])
+    with override_settings(EMAIL_BACKEND=FAILING):
+        with commit():
+            new_request(territories["08105"])
         Notification.objects.update(next_attempt_at=timezone.now())
         call_command("send_pending_notifications")
-    assert Notification.objects.get().status == Notification.Status.FAILED
+    notification = Notification.objects.get()
+    assert notification.status == Notification.Status.FAILED and notification.attempts == 2
 
 
 def test_workflow_step_is_kept_when_its_mail_fails(territories, people, commit):
