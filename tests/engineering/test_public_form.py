@@ -211,7 +211,7 @@ def test_honeypot_saves_nothing(client, territories):
     assert not EngineeringRequest.objects.exists() and not mail.outbox
 
 
-def test_possible_duplicate_is_flagged_not_merged(client, territories):
+def test_possible_duplicate_is_flagged_not_merged(client, territories, people):
     client.post(URL, form_data(title="Réhabilitation du pont de la Meuse"))
     client.post(URL, form_data(title="Pont de la Meuse : réhabilitation", requester_email="dgs@example.fr"))
     client.post(URL, form_data(title="Création d'une maison France Services", requester_email="x@example.fr"))
@@ -222,6 +222,9 @@ def test_possible_duplicate_is_flagged_not_merged(client, territories):
     assert second.duplicate_of == first
     assert other.duplicate_of is None and elsewhere.duplicate_of is None  # other subject / other commune
     assert EngineeringRequest.objects.count() == 4
+    client.force_login(people["ardennes"])
+    assert client.get("/admin/ingenierie/").content.decode().count("Doublon possible") == 1
+    assert first.reference in client.get(f"/admin/ingenierie/{second.pk}/").content.decode()
 
 
 def test_form_page_is_accessible_markup(client, territories):
