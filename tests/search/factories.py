@@ -38,7 +38,8 @@ def catalogue(home):
         "pvd": publish_child(index, ProgrammePage(
             title="Petites villes de demain", slug="petites-villes-de-demain", theme=tax["rural"],
             public_policy=tax["centres"], status="actif",
-            summary="Donner aux élus des petites villes les moyens de leurs projets de territoire." + NATIONAL)),
+            summary="Donner aux élus des petites villes les moyens de leurs projets de territoire."
+                    + NATIONAL)),
         "cites": publish_child(index, ProgrammePage(
             title="Cités éducatives", slug="cites-educatives", theme=tax["city"],
             public_policy=tax["education"], status="incubation",
