@@ -81,8 +81,8 @@ class PacteAdminTests(WagtailPageTestCase):
         cls.index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
         cls.home.add_child(instance=cls.index)
         cls.index.save_revision().publish()
-        Departement.objects.create(code="08", name="Ardennes")
-        Partner.objects.create(name="ADEME")
+        Departement.objects.get_or_create(code="08", defaults={"name": "Ardennes"})
+        Partner.objects.get_or_create(name="ADEME")
 
     def setUp(self):
         self.user = self.login()
@@ -147,7 +147,7 @@ class PacteAdminTests(WagtailPageTestCase):
         self.assertRefused(self.post_new_pacte(total_amount="-5"), "Le montant ne peut pas être négatif.")
         self.assertRefused(
             self.post_new_pacte(fundings=inline_formset([
-                {"partner": str(Partner.objects.get().pk), "amount": "-1"}])),
+                {"partner": str(Partner.objects.get(name="ADEME").pk), "amount": "-1"}])),
             "Le montant ne peut pas être négatif.",
         )
 

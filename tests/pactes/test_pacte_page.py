@@ -44,14 +44,17 @@ def test_one_action_done_is_singular(client, pacte_index, departements):
 
 
 def test_territory_is_the_geographic_criterion(pacte_index, departements):
-    region = Region.objects.create(code="32", name="Hauts-de-France")
-    avesnes = Arrondissement.objects.create(code="591", name="Avesnes-sur-Helpe",
-                                            departement=departements["59"])
-    lille_arr = Arrondissement.objects.create(code="595", name="Lille", departement=departements["59"])
-    maubeuge = Commune.objects.create(code="59392", name="Maubeuge", departement=departements["59"],
-                                      region=region, arrondissement=avesnes)
-    lille = Commune.objects.create(code="59350", name="Lille", departement=departements["59"],
-                                   region=region, arrondissement=lille_arr)
+    # Real codes; rows are created only if the territorial import has not run.
+    region = Region.objects.get_or_create(code="32", defaults={"name": "Hauts-de-France"})[0]
+    nord = departements["59"]
+    avesnes = Arrondissement.objects.get_or_create(
+        code="591", defaults={"name": "Avesnes-sur-Helpe", "departement": nord})[0]
+    lille_arr = Arrondissement.objects.get_or_create(
+        code="595", defaults={"name": "Lille", "departement": nord})[0]
+    maubeuge = Commune.objects.get_or_create(code="59392", defaults={
+        "name": "Maubeuge", "departement": nord, "region": region, "arrondissement": avesnes})[0]
+    lille = Commune.objects.get_or_create(code="59350", defaults={
+        "name": "Lille", "departement": nord, "region": region, "arrondissement": lille_arr})[0]
     sambre = make_pacte(pacte_index, "Pacte Sambre-Avesnois-Thiérache",
                         [departements["59"], departements["02"]])
     sambre.covered_arrondissements = [avesnes]

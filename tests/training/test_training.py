@@ -48,8 +48,8 @@ class TrainingAdminTests(WagtailPageTestCase):
         cls.index = TrainingIndexPage(title="Formations des élus", slug="formations")
         cls.home.add_child(instance=cls.index)
         cls.index.save_revision().publish()
-        Audience.objects.create(name="Élus", slug="elus")
-        Partner.objects.create(name="Sciences Po")
+        Audience.objects.get_or_create(slug="elus", defaults={"name": "Élus"})
+        Partner.objects.get_or_create(name="Sciences Po")
 
     def setUp(self):
         self.user = self.login()
