@@ -419,9 +419,11 @@ def _engine_search(backend, query, filters, page_number, themes, policies, opera
         _hit(by_key[key], fragments.get(key) or build_snippet(_text_of(by_key[key]), query), themes, policies)
         for key in keys if key in by_key
     ]
+    aggregations = response.get("aggregations", {})
     counts = {
-        name: {b["key"]: b["doc_count"] for b in response["aggregations"][name]["values"]["buckets"]}
-        for name in FACET_FIELDS
+        # No aggregations at all when the indices do not exist yet (before update_index).
+        name: {b["key"]: b["doc_count"] for b in aggregations[name]["values"]["buckets"]}
+        for name in FACET_FIELDS if name in aggregations
     }
     page_obj.object_list = hits
     return SearchOutcome(query, hits, total, _build_facets(counts, filters, themes, policies), page_obj,
