@@ -280,8 +280,23 @@ def _paginate(total: int, page_number) -> tuple[object, int]:
 
 # --- Strategy: any Wagtail backend (database) ---------------------------------------------------
 
+def _title_first(pages, query):
+    """Stable re-rank: pages whose title carries every query stem first, as the
+    engine's title clause does, so that a page merely mentioning the words in its
+    body does not outrank the page named after them."""
+    stems = _query_stems(query)
+    if not stems:
+        return pages
+
+    def title_matches(page):
+        title = fold(page.title)
+        return all(stem in title for stem in stems)
+
+    return sorted(pages, key=lambda page: not title_matches(page))
+
+
 def _wagtail_search(backend, query, filters, page_number, themes, policies, operator) -> SearchOutcome:
-    ranked = list(backend.search(query, public_pages(), operator=operator))
+    ranked = _title_first(list(backend.search(query, public_pages(), operator=operator)), query)
     pks = [p.pk for p in ranked]
     rows = {}
     for p in ranked:

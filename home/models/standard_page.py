@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
 
 from home.blocks import BodyBlock
 
@@ -15,6 +16,11 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("listing_summary"),
+        index.SearchField("body"),
+    ]
 
     class Meta:
         verbose_name = _("page standard")

@@ -52,6 +52,8 @@ CASES = [
     ("Ardennes", "pacte-ardennes", 1, ()),
     ("ingénierie", "offre-ingenierie", 3, ()),
     ("ingenierie", "offre-ingenierie", 3, ()),
+    # Found through the body of a standard page, not its title.
+    ("interlocuteur unique", "offre-ingenierie", 3, ()),
     ("industrie", "territoires-d-industrie", 1, ()),
     ("industriel", "territoires-d-industrie", 1, ("stemming",)),
     ("France services", "france-services", 1, ()),
