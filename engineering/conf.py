@@ -13,12 +13,17 @@ from config.env import env_int
 DEFAULTS = {
     # Days an unconfirmed request waits for its email confirmation before expiring.
     "ENGINEERING_CONFIRMATION_DAYS": 7,
+    # Days the requester's reply link to a "more information needed" step stays valid.
+    "ENGINEERING_INFO_REPLY_DAYS": 30,
     # Days after closure before the requester's personal data is anonymised.
     "ENGINEERING_RETENTION_DAYS": 365 * 3,
     # Public form throttling: attempts per window, per IP address and per email.
     "ENGINEERING_RATE_LIMIT_PER_IP": 5,
     "ENGINEERING_RATE_LIMIT_PER_EMAIL": 3,
     "ENGINEERING_RATE_LIMIT_WINDOW_SECONDS": 600,
+    # Public status page: lookups per window, per IP address and per tracking reference.
+    "ENGINEERING_STATUS_RATE_LIMIT_PER_IP": 10,
+    "ENGINEERING_STATUS_RATE_LIMIT_PER_REFERENCE": 5,
     # Attachments: size of one file, number of files.
     "ENGINEERING_ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "ENGINEERING_ATTACHMENT_MAX_FILES": 5,

@@ -25,6 +25,41 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
+def attachments_field() -> MultipleFileField:
+    """The optional attachments of a public form, with the limits in its help text."""
+    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
+    max_mb = setting("ENGINEERING_ATTACHMENT_MAX_BYTES") // (1024 * 1024)
+    field = MultipleFileField(
+        label=_("Pièces jointes"),
+        required=False,
+        help_text=_(
+            "Facultatif. %(count)s fichiers au maximum, %(size)s Mo au maximum chacun. "
+            "Formats acceptés : PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument."
+        )
+        % {"count": max_files, "size": max_mb},
+    )
+    field.widget.attrs["accept"] = ",".join(f".{ext}" for ext in ACCEPTED_EXTENSIONS)
+    return field
+
+
+def clean_attachment_list(files) -> list:
+    """The server-side checks of every public upload: number of files, then the
+    size and real type of each (``engineering.uploads``), all errors at once."""
+    files = files or []
+    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
+    if len(files) > max_files:
+        raise forms.ValidationError(_("Joignez %(max)s fichiers au maximum.") % {"max": max_files})
+    errors = []
+    for uploaded in files:
+        try:
+            check_attachment(uploaded)
+        except forms.ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise forms.ValidationError(errors)
+    return files
+
+
 class EngineeringRequestForm(DsfrBaseForm):
     """Fields grouped into fieldsets by the template (see ``FIELDSETS``)."""
 
@@ -129,13 +164,7 @@ class EngineeringRequestForm(DsfrBaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
-        max_mb = setting("ENGINEERING_ATTACHMENT_MAX_BYTES") // (1024 * 1024)
-        self.fields["attachments"].help_text = _(
-            "Facultatif. %(count)s fichiers au maximum, %(size)s Mo au maximum chacun. "
-            "Formats acceptés : PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument."
-        ) % {"count": max_files, "size": max_mb}
-        self.fields["attachments"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in ACCEPTED_EXTENSIONS)
+        self.fields["attachments"] = attachments_field()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.candidates = []
         if self.is_bound:
@@ -156,19 +185,7 @@ class EngineeringRequestForm(DsfrBaseForm):
         return bool(self.data.get("website"))
 
     def clean_attachments(self):
-        files = self.cleaned_data.get("attachments") or []
-        max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
-        if len(files) > max_files:
-            raise forms.ValidationError(_("Joignez %(max)s fichiers au maximum.") % {"max": max_files})
-        errors = []
-        for uploaded in files:
-            try:
-                check_attachment(uploaded)
-            except forms.ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise forms.ValidationError(errors)
-        return files
+        return clean_attachment_list(self.cleaned_data.get("attachments"))
 
     def clean(self):
         data = super().clean()
@@ -200,3 +217,27 @@ class EngineeringRequestForm(DsfrBaseForm):
             return data
         data["collectivite"] = collectivite
         return data
+
+
+class InformationReplyForm(DsfrBaseForm):
+    """The requester's answer to a "more information needed" step, sent from the
+    page their email links to. Validated by ``engineering.workflow`` like every
+    action's data."""
+
+    answer = forms.CharField(
+        label=_("Votre réponse"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000,
+        help_text=_("Répondez aux questions du délégué territorial. 10 000 caractères au maximum."),
+        error_messages={
+            "required": _("Écrivez votre réponse aux questions du délégué territorial."),
+            "max_length": _("La réponse ne doit pas dépasser 10 000 caractères."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = attachments_field()
+
+    def clean_attachments(self):
+        return clean_attachment_list(self.cleaned_data.get("attachments"))

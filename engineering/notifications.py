@@ -30,7 +30,7 @@ from django_tasks import task, task_backends
 
 from .conf import setting
 from .groups import AGENCY_GROUP, COMMITTEE_GROUP
-from .models import Notification
+from .models import InformationRequest, Notification
 
 logger = logging.getLogger(__name__)
 BACKOFF_MINUTES = (1, 5, 30, 120, 720)
@@ -144,6 +144,13 @@ def staff_url(request) -> str:
     return absolute(reverse("engineering_admin:detail", args=[request.pk]))
 
 
+def reply_url(request, question) -> str:
+    """The requester's personal link to answer a "more information needed" step."""
+    return absolute(
+        reverse("engineering:information_reply", args=[request.reference, question.reply_token()])
+    )
+
+
 def receipt(request) -> Notification | None:
     """The requester's receipt with the reference and the confirmation link."""
     link = absolute(reverse("engineering:confirm", args=[request.confirmation_token]))
@@ -255,15 +262,35 @@ def notify(kind: str, request, log) -> Notification | None:
             _("L'agence a activé les instruments d'ingénierie pour cette demande."),
         )
     if kind == "requester_more_info":
+        question = InformationRequest.objects.get(pk=log.payload["information_request"])
         return _requester(
             kind,
             request,
             _("compléments demandés"),
             _(
                 "Le délégué territorial a besoin de compléments pour examiner votre demande :\n\n%(c)s\n\n"
-                "Répondez-lui en rappelant la référence de suivi."
+                "Répondez-lui, avec des documents si besoin, sur cette page avant le %(expires)s :\n"
+                "%(link)s\n\n"
+                "Ce lien est personnel et ne sert qu'une fois : ne le transmettez pas."
             )
-            % {"c": log.comment},
+            % {
+                "c": log.comment,
+                "expires": timezone.localtime(question.expires_at).strftime("%d/%m/%Y"),
+                "link": reply_url(request, question),
+            },
+        )
+    if kind == "team_information_received":
+        files = log.payload.get("attachments") or []
+        attached = ""
+        if files:
+            attached = "\n\n" + _("Pièces jointes : %(names)s.") % {"names": ", ".join(files)}
+        return _staff(
+            kind,
+            request,
+            team,
+            _("compléments reçus du demandeur"),
+            _("Le demandeur a répondu à votre demande de compléments :\n\n%(c)s") % {"c": log.comment}
+            + attached,
         )
     if kind == "requester_local_answer":
         answer = request.local_answer

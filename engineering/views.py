@@ -1,18 +1,20 @@
 """Public views: the request form, its confirmation page and the email link."""
 
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import collectivites, throttling
-from .forms import EngineeringRequestForm
+from .forms import EngineeringRequestForm, InformationReplyForm
 from .models import EngineeringRequest, RequestState
 from .services import submit_request
-from .workflow import TransitionError, apply_transition
+from .workflow import InvalidTransitionData, Requester, TransitionError, apply_transition, reply_refusal
 
 SESSION_KEY = "engineering_last_reference"
+REPLY_SESSION_KEY = "engineering_reply_sent"
 
 
 def _breadcrumb(current, links=()):
@@ -37,12 +39,17 @@ def _anchor(form, name):
     return field.id_for_label or field.auto_id
 
 
-def _render_form(request, form, status=200, throttled=False):
-    errors = [
+def error_summary(form):
+    """The entries of the error summary shown at the top of a form."""
+    return [
         {"anchor": _anchor(form, name), "label": form.fields[name].label, "messages": messages}
         for name, messages in form.errors.items()
         if name in form.fields
     ]
+
+
+def _render_form(request, form, status=200, throttled=False):
+    errors = error_summary(form)
     context = {
         "form": form,
         "fieldsets": [
@@ -107,9 +114,58 @@ def confirm(request, token):
     if request.method == "POST" and engineering_request.state == RequestState.RECEIVED:
         try:
             with transaction.atomic():
-                apply_transition(engineering_request, "confirm_email", None)
+                apply_transition(engineering_request, "confirm_email", Requester())
         except TransitionError as error:
             context["error"] = str(error)
         else:
             context["confirmed_now"] = True
     return render(request, "engineering/confirm.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def information_reply(request, reference, token):
+    """The requester's answer to a "more information needed" step, through the
+    personal link of the email. An unknown link is a 404; a link that no longer
+    works (used, expired, request not waiting) says why, in French."""
+    engineering_request = get_object_or_404(
+        EngineeringRequest.objects.select_related("commune", "epci"), reference=reference
+    )
+    question = engineering_request.information_requests.all().matching(token)
+    if question is None:
+        raise Http404
+    context = {
+        "engineering_request": engineering_request,
+        "question": question,
+        "title": _("Compléments à votre demande d'appui en ingénierie"),
+        "breadcrumb": _breadcrumb(_("Compléments")),
+    }
+    if question.answered_at and request.session.get(REPLY_SESSION_KEY) == question.pk:
+        context["sent"] = True
+        return render(request, "engineering/information_reply.html", context)
+    if refusal := reply_refusal(engineering_request, question):
+        context["refusal"] = refusal
+        return render(request, "engineering/information_reply.html", context, status=410)
+    form = InformationReplyForm()
+    if request.method == "POST":
+        try:
+            apply_transition(
+                engineering_request,
+                "reply_with_information",
+                Requester(question),
+                request.POST,
+                request.FILES,
+            )
+        except InvalidTransitionData as error:
+            form = error.form
+        except TransitionError as error:  # used or closed meanwhile (another click, the team)
+            engineering_request.refresh_from_db()
+            question.refresh_from_db()
+            context["refusal"] = reply_refusal(engineering_request, question) or str(error)
+            return render(request, "engineering/information_reply.html", context, status=410)
+        else:
+            request.session[REPLY_SESSION_KEY] = question.pk
+            return redirect(request.path)
+    context.update(
+        {"form": form, "error_summary": error_summary(form), "non_field_errors": form.non_field_errors()}
+    )
+    return render(request, "engineering/information_reply.html", context)

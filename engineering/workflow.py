@@ -11,7 +11,9 @@ States and actions (who may act in brackets)::
 
     recue --confirm_email (the requester's link)--> en_triage
     recue --expire (command)--> expiree
-    en_triage --request_more_info [team]--> complements --info_received [team]--> en_triage
+    en_triage --request_more_info [team]--> complements
+        --reply_with_information [requester, through the emailed link]--> en_triage
+        --info_received [team, for an answer by mail or phone]--> en_triage
     en_triage --reroute [team] (reason; team of the other département)--> en_triage
     en_triage --declare_inadmissible | redirect [team] (reason)--> irrecevable | reorientee
     en_triage --designate_local_contact [team]--> reponse_locale
@@ -36,12 +38,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import action_forms
+from .conf import setting
+from .forms import InformationReplyForm
 from .groups import AGENCY_GROUP, COMMITTEE_GROUP
 from .models import (
     FINAL_STATES,
     ActivatedInstrument,
+    Attachment,
     CommitteeDecision,
     EngineeringRequest,
+    InformationRequest,
     LocalAnswer,
     NationalEscalation,
     RequestState,
@@ -49,9 +55,19 @@ from .models import (
     SupportConvention,
     TransitionLog,
 )
+from .uploads import sniff
 
 S = RequestState
-TEAM, AGENCY, COMMITTEE, SYSTEM = "team", "agency", "committee", "system"
+TEAM, AGENCY, COMMITTEE, SYSTEM, REQUESTER = "team", "agency", "committee", "system", "requester"
+
+
+@dataclass(frozen=True)
+class Requester:
+    """The requester as an actor: not a user account, but the holder of a link
+    sent to the request's email address. ``information_request`` is the
+    "more information needed" step whose reply link was used, if any."""
+
+    information_request: InformationRequest | None = None
 
 
 class TransitionError(Exception):
@@ -95,6 +111,67 @@ class Action:
 def _confirm(request, data, actor):
     request.confirmed_at = timezone.now()
     request.expires_at = None
+
+
+def _ask_for_information(request, data, actor):
+    """Open the question the requester will answer through the emailed link."""
+    question = InformationRequest(request=request, question=data["comment"], asked_at=timezone.now())
+    question.set_expiry(setting("ENGINEERING_INFO_REPLY_DAYS"))
+    question.save()
+    return {"information_request": question.pk}
+
+
+def reply_refusal(request, question, now=None) -> str | None:
+    """Why the reply link of ``question`` no longer works, in French, or None."""
+    if question.answered_at is not None:
+        return _(
+            "Vous avez déjà envoyé vos compléments le %(date)s : ce lien ne peut servir qu'une fois. "
+            "Le délégué territorial a repris l'examen de votre demande."
+        ) % {"date": timezone.localtime(question.answered_at).strftime("%d/%m/%Y")}
+    latest = request.information_requests.order_by("-asked_at", "-pk").values_list("pk", flat=True).first()
+    if request.state != S.MORE_INFO_NEEDED or latest != question.pk:
+        return _(
+            "La demande %(reference)s n'attend plus de compléments de votre part : ce lien ne peut plus "
+            "servir. Vous pouvez suivre son avancement sur la page de suivi des demandes."
+        ) % {"reference": request.reference}
+    if question.is_expired(now):
+        return _(
+            "Ce lien a expiré le %(date)s. Pour transmettre vos compléments, contactez la délégation "
+            "territoriale de l'agence (préfecture de votre département) en rappelant la référence "
+            "de suivi %(reference)s."
+        ) % {
+            "date": timezone.localtime(question.expires_at).strftime("%d/%m/%Y"),
+            "reference": request.reference,
+        }
+    return None
+
+
+def _record_reply(request, data, actor):
+    """Store the requester's answer and files on the question they answer; the
+    question row is locked so that a link is used once, even by two clicks."""
+    if not isinstance(actor, Requester) or actor.information_request is None:
+        raise TransitionForbidden(_("Seul le lien envoyé au demandeur permet de répondre."))
+    question = InformationRequest.objects.select_for_update().get(
+        pk=actor.information_request.pk, request=request
+    )
+    if message := reply_refusal(request, question):
+        raise IllegalTransition(message)
+    question.answer = data["answer"]
+    question.answered_at = timezone.now()
+    question.save(update_fields=["answer", "answered_at"])
+    names = []
+    for uploaded in data.get("attachments") or ():
+        file_type = sniff(uploaded)
+        Attachment.objects.create(
+            request=request,
+            information_request=question,
+            file=uploaded,
+            original_name=uploaded.name[:255],
+            content_type=file_type.content_type if file_type else "",
+            size=uploaded.size,
+        )
+        names.append(uploaded.name[:255])
+    return {"information_request": question.pk, "attachments": names}
 
 
 def _reroute(request, data, actor):
@@ -199,7 +276,7 @@ ACTIONS: dict[str, Action] = {
             _("Adresse électronique confirmée"),
             [S.RECEIVED],
             S.UNDER_TRIAGE,
-            [SYSTEM],
+            [SYSTEM, REQUESTER],
             apply=_confirm,
             notify=("team_new_request",),
         ),
@@ -211,7 +288,18 @@ ACTIONS: dict[str, Action] = {
             S.MORE_INFO_NEEDED,
             [TEAM],
             form_class=action_forms.MoreInfoForm,
+            apply=_ask_for_information,
             notify=("requester_more_info",),
+        ),
+        _action(
+            "reply_with_information",
+            _("Compléments envoyés par le demandeur"),
+            [S.MORE_INFO_NEEDED],
+            S.UNDER_TRIAGE,
+            [REQUESTER],
+            form_class=InformationReplyForm,
+            apply=_record_reply,
+            notify=("team_information_received",),
         ),
         _action(
             "info_received",
@@ -354,6 +442,8 @@ def roles_of(user, request) -> set[str]:
     """The roles a user holds on a request. Superusers hold every staff role."""
     if user is None:
         return {SYSTEM}
+    if isinstance(user, Requester):
+        return {REQUESTER}
     if not user.is_authenticated or not user.is_active:
         return set()
     if user.is_superuser:
@@ -379,6 +469,7 @@ def allowed_actions(request, user) -> list[Action]:
         if request.state in action.sources
         and action.roles & roles
         and SYSTEM not in action.roles
+        and REQUESTER not in action.roles
         and not (action.guard and action.guard(request))
     ]
 
@@ -395,8 +486,8 @@ def apply_transition(
 ) -> TransitionLog:
     """Apply a workflow action; return the log row or raise ``TransitionError``.
 
-    ``actor`` is the staff user, or None for the system (the requester's
-    confirmation link and the expiry command). ``data``/``files`` are the raw
+    ``actor`` is the staff user, a ``Requester`` (the links emailed to the
+    requester), or None for the system (the expiry command). ``data``/``files`` are the raw
     form data, validated with the action's form."""
     action = ACTIONS.get(action_name)
     if action is None:
@@ -427,6 +518,12 @@ def apply_transition(
                 raise InvalidTransitionData(_("Corrigez les erreurs du formulaire."), form)
             cleaned = form.cleaned_data
         from_state = locked.state
+        if isinstance(actor, Requester):
+            actor_kind = TransitionLog.ActorKind.REQUESTER
+        elif actor is None:
+            actor_kind = TransitionLog.ActorKind.SYSTEM
+        else:
+            actor_kind = TransitionLog.ActorKind.STAFF
         payload = (action.apply(locked, cleaned, actor) if action.apply else None) or {}
         now = timezone.now()
         locked.state = action.target_for(cleaned)
@@ -441,8 +538,15 @@ def apply_transition(
             action=action.name,
             from_state=from_state,
             to_state=locked.state,
-            actor=actor,
-            comment=cleaned.get("comment") or cleaned.get("justification") or cleaned.get("minutes") or "",
+            actor=actor if actor_kind == TransitionLog.ActorKind.STAFF else None,
+            actor_kind=actor_kind,
+            comment=(
+                cleaned.get("comment")
+                or cleaned.get("answer")
+                or cleaned.get("justification")
+                or cleaned.get("minutes")
+                or ""
+            ),
             payload=payload,
         )
         from .notifications import notify

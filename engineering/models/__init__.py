@@ -4,6 +4,7 @@ from .attachment import Attachment
 from .committee import CommitteeDecision
 from .convention import SupportConvention
 from .escalation import NationalEscalation
+from .information import InformationRequest
 from .instrument import ActivatedInstrument
 from .kind import EngineeringKind
 from .local_answer import LocalAnswer
@@ -22,6 +23,7 @@ __all__ = [
     "CommitteeDecision",
     "EngineeringKind",
     "EngineeringRequest",
+    "InformationRequest",
     "LocalAnswer",
     "NationalEscalation",
     "Notification",

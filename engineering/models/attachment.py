@@ -20,6 +20,15 @@ class Attachment(models.Model):
     content_type = models.CharField(_("type de contenu"), max_length=120)
     size = models.PositiveIntegerField(_("taille (octets)"))
     uploaded_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
+    information_request = models.ForeignKey(
+        "engineering.InformationRequest",
+        verbose_name=_("envoyée avec les compléments"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        help_text=_("Vide pour une pièce jointe du formulaire de demande."),
+    )
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
