@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.blocks import StreamValue
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from home.models import FooterSettings, HomeEntryPoint, HomePage, StandardPage
@@ -35,27 +37,66 @@ class LoadReport:
         return text
 
 
-def upsert_child_page(parent: Page, page_class, slug: str, report: LoadReport, **fields):
-    """Create ``page_class`` under ``parent`` at ``slug`` or update its fields,
-    publishing a new revision only when something changed."""
-    existing = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if existing is None:
+def upsert_page(parent: Page, page_class, slug: str, report: LoadReport, *, fields: dict,
+                relations: dict | None = None):
+    """Create ``page_class`` at ``slug`` under ``parent`` or bring it up to date:
+    the one page service of every demo step.
+
+    ``fields`` are the page's fields (plain, foreign key, rich text or StreamField
+    data, raw or as a StreamValue); ``relations`` its many-to-many fields (name →
+    model instances), compared as sets. A new revision is published only when
+    something differs or the page is not live, so a second run reports the page
+    unchanged.
+    """
+    relations = relations or {}
+    page = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
         page = page_class(slug=slug, **fields)
+        for name, objects in relations.items():
+            setattr(page, name, list(objects))
         parent.add_child(instance=page)
         page.save_revision().publish()
         report.created += 1
         return page
     changed = False
     for name, value in fields.items():
-        if getattr(existing, name) != value:
-            setattr(existing, name, value)
+        if not _same_field_value(page_class, name, getattr(page, name), value):
+            setattr(page, name, value)
             changed = True
-    if changed or not existing.live:
-        existing.save_revision().publish()
+    for name, objects in relations.items():
+        if {obj.pk for obj in getattr(page, name).all()} != {obj.pk for obj in objects}:
+            setattr(page, name, list(objects))
+            changed = True
+    if changed or not page.live:
+        page.save_revision().publish()
         report.updated += 1
     else:
         report.unchanged += 1
-    return existing
+    return page
+
+
+def _same_field_value(page_class, name: str, current, wanted) -> bool:
+    """StreamField content is compared without block ids (stored blocks have
+    them, demo data does not); every other field by equality."""
+    model_field = page_class._meta.get_field(name)
+    if isinstance(model_field, StreamField):
+        block = model_field.stream_block
+        return _stream_data(block, current) == _stream_data(block, wanted)
+    return current == wanted
+
+
+def _stream_data(block, value) -> list:
+    if not isinstance(value, StreamValue):
+        value = block.to_python(value)
+    return _without_ids(block.get_prep_value(value))
+
+
+def _without_ids(data):
+    if isinstance(data, dict):
+        return {k: _without_ids(v) for k, v in data.items() if k != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
 
 
 def ensure_home_page(report: LoadReport) -> HomePage:
@@ -115,10 +156,9 @@ def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
     footer = FooterSettings.for_site(home.get_site())
     footer_changed = False
     for slug, setting_name, title, intro in LEGAL_PAGES:
-        page = upsert_child_page(
-            home, StandardPage, slug, report,
-            title=title, introduction=f"<p>{intro}</p>", show_in_menus=False,
-        )
+        page = upsert_page(home, StandardPage, slug, report, fields={
+            "title": title, "introduction": f"<p>{intro}</p>", "show_in_menus": False,
+        })
         if getattr(footer, f"{setting_name}_id") != page.pk:
             setattr(footer, setting_name, page)
             footer_changed = True

@@ -9,10 +9,8 @@ is only republished when one of its fields or relations differs.
 """
 
 from django.db import transaction
-from wagtail.blocks import StreamValue
-from wagtail.models import Page
 
-from home.demo import LoadReport, merge_entry_points
+from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
 from programmes.models import PublicPolicy, Theme
 from territories.models import Arrondissement, Departement
@@ -165,66 +163,6 @@ HOME_TILES = [
 ]
 
 
-def stream_data(block, value) -> list:
-    """A StreamField's content without block ids, to compare raw demo data
-    with what is stored."""
-    if not isinstance(value, StreamValue):
-        value = block.to_python(value)
-    return _without_ids(block.get_prep_value(value))
-
-
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {k: _without_ids(v) for k, v in data.items() if k != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
-
-
-def upsert_page(parent: Page, page_class, slug: str, report: LoadReport, *, fields: dict,
-                relations: dict | None = None, stream_fields: tuple = ()):
-    """Create ``page_class`` at ``slug`` under ``parent`` or bring it up to date.
-
-    ``fields`` are plain fields, ``relations`` many-to-many values (lists of model
-    instances), ``stream_fields`` the names in ``fields`` holding StreamField data.
-    A new revision is published only when something differs, so a second run
-    reports the page unchanged.
-    """
-    relations = relations or {}
-    page = page_class.objects.child_of(parent).filter(slug=slug).first()
-    created = page is None
-    changed = False
-    if created:
-        page = page_class(slug=slug, **fields)
-    else:
-        page = page.specific
-        for name, value in fields.items():
-            current = getattr(page, name)
-            if name in stream_fields:
-                block = page_class._meta.get_field(name).stream_block
-                differs = stream_data(block, current) != stream_data(block, value)
-            else:
-                differs = current != value
-            if differs:
-                setattr(page, name, value)
-                changed = True
-    for name, values in relations.items():
-        if created or {obj.pk for obj in getattr(page, name).all()} != {obj.pk for obj in values}:
-            setattr(page, name, list(values))
-            changed = True
-    if created:
-        parent.add_child(instance=page)
-    if created or changed or not page.live:
-        page.save_revision().publish()
-    if created:
-        report.created += 1
-    elif changed:
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    return page
-
-
 def _lookup(model, key: str, value: str, report: LoadReport, what: str):
     obj = model.objects.filter(**{key: value}).first()
     if obj is None:
@@ -295,7 +233,7 @@ def ensure_engineering_offer_page(home: HomePage, report: LoadReport) -> Standar
         "body": ENGINEERING_BODY,
         "show_in_menus": True,
         "listing_summary": "Quand l’ingénierie locale ne suffit pas, l’agence apporte un appui sur mesure.",
-    }, stream_fields=("body",))
+    })
 
 
 @transaction.atomic

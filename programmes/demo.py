@@ -9,7 +9,7 @@ a page gets a new revision only when something changed.
 
 from django.db import transaction
 
-from home.demo import LoadReport, merge_entry_points, upsert_child_page
+from home.demo import LoadReport, merge_entry_points, upsert_page
 
 from . import demo_data
 from .models import (
@@ -48,38 +48,6 @@ def upsert(model, report: LoadReport, lookup: dict, **fields):
     return obj
 
 
-def upsert_catalogue_page(parent, page_class, slug: str, report: LoadReport,
-                          fields: dict, relations: dict):
-    """Like ``home.demo.upsert_child_page``, plus many-to-many ``relations``
-    (name → list of objects) compared as sets of keys; one published revision
-    per creation or change."""
-    page = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = page_class(slug=slug, **fields)
-        for name, objects in relations.items():
-            getattr(page, name).set(objects)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        report.created += 1
-        return page
-    changed = False
-    for name, value in fields.items():
-        if getattr(page, name) != value:
-            setattr(page, name, value)
-            changed = True
-    for name, objects in relations.items():
-        manager = getattr(page, name)
-        if set(manager.values_list("pk", flat=True)) != {obj.pk for obj in objects}:
-            manager.set(objects)
-            changed = True
-    if changed or not page.live:
-        page.save_revision().publish()
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    return page
-
-
 def load_taxonomies(report: LoadReport) -> None:
     """The roadmap's thématiques, politiques publiques, partners, beneficiary and
     territory types. Other apps call it too: it only adds what is missing."""
@@ -107,7 +75,7 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
     beneficiaries = {item.slug: item for item in BeneficiaryType.objects.all()}
     territory_types = {item.slug: item for item in TerritoryType.objects.all()}
     for entry in demo_data.PROGRAMMES:
-        upsert_catalogue_page(
+        upsert_page(
             index, ProgrammePage, entry["slug"], report,
             fields={
                 "title": entry["title"],
@@ -135,11 +103,10 @@ def load(home, report: LoadReport):
     """Demo step: taxonomies, the programme index under the home page, the 29
     programmes of the roadmap table and the home tile leading to them."""
     load_taxonomies(report)
-    index = upsert_child_page(
-        home, ProgrammeIndexPage, "programmes", report,
-        title="Programmes", introduction=INDEX_INTRODUCTION, show_in_menus=True,
-        listing_summary="Les programmes, projets et missions de l’Agence, par thématique.",
-    )
+    index = upsert_page(home, ProgrammeIndexPage, "programmes", report, fields={
+        "title": "Programmes", "introduction": INDEX_INTRODUCTION, "show_in_menus": True,
+        "listing_summary": "Les programmes, projets et missions de l’Agence, par thématique.",
+    })
     load_programmes(index, report)
     merge_entry_points(home, [{
         "title": "Programmes nationaux d’appui",

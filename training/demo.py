@@ -10,9 +10,8 @@ sessions stay empty and the pages read "Prochaines sessions à venir".
 
 from django.db import transaction
 
-from home.demo import LoadReport, merge_entry_points
+from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage
-from pactes.demo import upsert_page
 from programmes.models import Partner
 
 from .models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
