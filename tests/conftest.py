@@ -1,10 +1,47 @@
 """Shared fixtures. Content is built by the same services the demo loader uses,
-never taken from migrations."""
+never taken from migrations; territorial data is the REAL reference data of the
+pinned ``@etalab/decoupage-administratif`` package, imported by the command
+``make run`` uses."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Site
 
 from home.demo import LoadReport, load_shell
+from pactes.models import PacteIndexPage
+from programmes.demo import load_taxonomies
+from programmes.models import ProgrammeIndexPage
+from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
+from territories.models import Commune, TerritorialDataImport
+from training.models import TrainingIndexPage
+
+
+def ensure_territorial_data():
+    """Import the reference data unless the database already holds a complete
+    import of the pinned version; return that import (``.version``, ``.rejected``)."""
+    last = TerritorialDataImport.objects.order_by("-imported_at").first()
+    if (last is not None and last.version == read_version(DEFAULT_PACKAGE_DIR)
+            and Commune.objects.count() == last.counts.get("communes")):
+        return last
+    return import_territories()
+
+
+@pytest.fixture(scope="session")
+def territorial_data(django_db_setup, django_db_blocker):
+    """The real reference data, imported and committed once for the session."""
+    with django_db_blocker.unblock():
+        return ensure_territorial_data()
+
+
+@pytest.fixture
+def real_territories(territorial_data, django_db_blocker):
+    """The real reference data, present for this test. A transactional test (live
+    server) flushes every table when it ends: the data is then imported again, before
+    the next test that asks for it opens its transaction."""
+    with django_db_blocker.unblock():
+        if not Commune.objects.exists():
+            return ensure_territorial_data()
+    return territorial_data
 
 
 @pytest.fixture
@@ -15,3 +52,40 @@ def home_page(db):
     site.hostname = "testserver"
     site.save()
     return home
+
+
+@pytest.fixture
+def taxonomies(db):
+    """The roadmap's thématiques, politiques publiques, partners and types."""
+    load_taxonomies(LoadReport())
+
+
+def publish_index(parent, page_class, title: str, slug: str):
+    index = page_class(title=title, slug=slug)
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def programme_index(home_page, taxonomies):
+    return publish_index(home_page, ProgrammeIndexPage, "Programmes", "programmes")
+
+
+@pytest.fixture
+def pacte_index(home_page):
+    return publish_index(home_page, PacteIndexPage, "Pactes et contrats", "pactes")
+
+
+@pytest.fixture
+def training_index(home_page):
+    return publish_index(home_page, TrainingIndexPage, "Formations des élus", "formations")
+
+
+@pytest.fixture
+def staff_client(db, django_user_model):
+    """A client logged in as a superuser editor of the Wagtail admin."""
+    user = django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse")
+    client = Client()
+    client.force_login(user)
+    return client

@@ -1,7 +1,7 @@
 """Fixtures of the engineering-request tests.
 
-Territorial data is the real Etalab reference data (node_modules), imported
-once per session by ``territories.importer.import_territories``.
+Territorial data is the real Etalab reference data (node_modules), from the
+shared ``real_territories`` fixture.
 """
 
 import pytest
@@ -11,7 +11,6 @@ from django.core.cache import cache as django_cache
 from engineering.groups import AGENCY_GROUP, COMMITTEE_GROUP, national_group
 from engineering.models import RoutingRule
 from programmes.models import Partner, Theme
-from territories.importer import import_territories
 from territories.models import EPCI, Commune, Departement
 from territories.text import fold
 
@@ -19,21 +18,9 @@ COMMUNES = ["08105", "08409", "2A004", "97411", "93066", "69123"]
 EPCIS = ["200041630"]  # CA Ardenne Métropole (Charleville-Mézières, Sedan…)
 
 
-@pytest.fixture(scope="session")
-def _territorial_data(django_db_setup, django_db_blocker):
-    """The real reference data, imported once (committed) for the session by
-    the command ``make run`` uses."""
-    with django_db_blocker.unblock():
-        if not Commune.objects.exists():
-            import_territories()
-
-
 @pytest.fixture
-def territories(db, _territorial_data):
-    """The rows the tests name, keyed by code. Reimports if a transactional test
-    elsewhere flushed the tables."""
-    if not Commune.objects.exists():
-        import_territories()
+def territories(real_territories, db):
+    """The rows the tests name, keyed by code, from the real reference data."""
     rows = {c.code: c for c in Commune.objects.select_related("departement").filter(code__in=COMMUNES)}
     rows.update({e.code: e for e in EPCI.objects.filter(code__in=EPCIS)})
     return rows

@@ -1,28 +1,19 @@
-"""Fixtures of the pacte tests: a few real départements, the pacte index, pactes."""
+"""Fixtures of the pacte tests: a few real départements and pactes (the pacte
+index is shared, in ``tests/conftest.py``)."""
 
 from decimal import Decimal
 
 import pytest
 
-from pactes.models import ActionStatus, PacteAction, PacteAxis, PacteIndexPage, PactePage
+from pactes.models import ActionStatus, PacteAction, PacteAxis, PactePage
 from programmes.models import Partner
 from territories.models import Departement
 
 
 @pytest.fixture
-def departements(db):
-    return {
-        code: Departement.objects.get_or_create(code=code, defaults={"name": name})[0]
-        for code, name in [("08", "Ardennes"), ("23", "Creuse"), ("59", "Nord"), ("02", "Aisne")]
-    }
-
-
-@pytest.fixture
-def pacte_index(home_page):
-    index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+def departements(real_territories, db):
+    """Ardennes, Creuse, Nord and Aisne from the real reference data, by code."""
+    return Departement.objects.in_bulk(["08", "23", "59", "02"])
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from home.demo import LoadReport
 from home.models import HomePage, StandardPage
 from pactes import demo as pactes_demo
 from pactes.models import PactePage
-from territories.models import Arrondissement, Departement
 from training import demo as training_demo
 from training.models import OfferKind, TrainingOfferPage
 
@@ -22,16 +21,9 @@ FIVE_PACTES = {
 
 
 @pytest.fixture
-def territory_rows(db):
-    """The départements and arrondissements the roadmap's pactes cover, with their
-    official codes and names (normally loaded by import_territories)."""
-    names = {"08": "Ardennes", "23": "Creuse", "59": "Nord", "02": "Aisne", "58": "Nièvre",
-             "62": "Pas-de-Calais"}
-    deps = {code: Departement.objects.get_or_create(code=code, defaults={"name": name})[0]
-            for code, name in names.items()}
-    Arrondissement.objects.get_or_create(code="591", defaults={"name": "Avesnes-sur-Helpe",
-                                                               "departement": deps["59"]})
-    Arrondissement.objects.get_or_create(code="025", defaults={"name": "Vervins", "departement": deps["02"]})
+def territory_rows(real_territories, db):
+    """The départements and arrondissements the roadmap's pactes cover: the real
+    reference data (official codes and names)."""
 
 
 def run_my_steps():

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from pactes.models import PactePage
-from territories.models import Arrondissement, Commune, Region
+from territories.models import Arrondissement, Commune
 
 from .conftest import make_pacte
 
@@ -44,17 +44,9 @@ def test_one_action_done_is_singular(client, pacte_index, departements):
 
 
 def test_territory_is_the_geographic_criterion(pacte_index, departements):
-    # Real codes; rows are created only if the territorial import has not run.
-    region = Region.objects.get_or_create(code="32", defaults={"name": "Hauts-de-France"})[0]
-    nord = departements["59"]
-    avesnes = Arrondissement.objects.get_or_create(
-        code="591", defaults={"name": "Avesnes-sur-Helpe", "departement": nord})[0]
-    lille_arr = Arrondissement.objects.get_or_create(
-        code="595", defaults={"name": "Lille", "departement": nord})[0]
-    maubeuge = Commune.objects.get_or_create(code="59392", defaults={
-        "name": "Maubeuge", "departement": nord, "region": region, "arrondissement": avesnes})[0]
-    lille = Commune.objects.get_or_create(code="59350", defaults={
-        "name": "Lille", "departement": nord, "region": region, "arrondissement": lille_arr})[0]
+    avesnes = Arrondissement.objects.get(code="591")  # Avesnes-sur-Helpe (Nord)
+    maubeuge = Commune.objects.get(code="59392")
+    lille = Commune.objects.get(code="59350")
     sambre = make_pacte(pacte_index, "Pacte Sambre-Avesnois-Thiérache",
                         [departements["59"], departements["02"]])
     sambre.covered_arrondissements = [avesnes]

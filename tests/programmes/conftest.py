@@ -1,25 +1,7 @@
-"""Fixtures of the programme tests: the roadmap taxonomies (loaded by the same
-service as the demo loader), the programme index and a programme factory."""
+"""Helpers of the programme tests: a programme factory (the roadmap taxonomies,
+the programme index and the admin client are shared, in ``tests/conftest.py``)."""
 
-import pytest
-from django.test import Client
-
-from home.demo import LoadReport
-from programmes.demo import load_taxonomies
-from programmes.models import ProgrammeIndexPage, ProgrammePage, PublicPolicy, Theme
-
-
-@pytest.fixture
-def taxonomies(db):
-    load_taxonomies(LoadReport())
-
-
-@pytest.fixture
-def programme_index(home_page, taxonomies):
-    index = ProgrammeIndexPage(title="Programmes", slug="programmes")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+from programmes.models import ProgrammePage, PublicPolicy, Theme
 
 
 def make_programme(index, title, theme="numerique", policy="fracture-numerique", partners=(),
@@ -36,11 +18,3 @@ def make_programme(index, title, theme="numerique", policy="fracture-numerique",
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def admin_client(db, django_user_model):
-    user = django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse")
-    client = Client()
-    client.force_login(user)
-    return client

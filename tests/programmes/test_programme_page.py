@@ -101,9 +101,9 @@ def programme_form(**overrides):
 
 
 @pytest.mark.django_db
-def test_an_editor_creates_edits_and_publishes_a_programme(programme_index, admin_client):
+def test_an_editor_creates_edits_and_publishes_a_programme(programme_index, staff_client):
     add_url = reverse("wagtailadmin_pages:add", args=("programmes", "programmepage", programme_index.pk))
-    response = admin_client.post(add_url, {**programme_form(), "action-publish": "action-publish"})
+    response = staff_client.post(add_url, {**programme_form(), "action-publish": "action-publish"})
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = ProgrammePage.objects.get(slug="petites-villes-de-demain")
     assert page.live and page.status == "incubation" and page.population_max == 20000
@@ -116,12 +116,12 @@ def test_an_editor_creates_edits_and_publishes_a_programme(programme_index, admi
     form = programme_form(title="Petites villes de demain (PVD)", status="actif",
                           contacts=inline_formset([]), faq_items=inline_formset([]))
     # Inline forms of an existing page carry their ids; start from empty lists.
-    response = admin_client.post(edit_url, {**form, "action-publish": "action-publish"})
+    response = staff_client.post(edit_url, {**form, "action-publish": "action-publish"})
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.title == "Petites villes de demain (PVD)" and page.status == "actif"
 
-    public = admin_client.get(page.url)
+    public = staff_client.get(page.url)
     html = public.content.decode().replace("\xa0", " ").replace("\u202f", " ")
     assert "Petites villes de demain (PVD)" in html
     assert "Communes de 20 000 habitants au plus" in html
@@ -138,11 +138,11 @@ def test_an_editor_creates_edits_and_publishes_a_programme(programme_index, admi
      "Cette politique publique ne relève pas de la thématique choisie."),
 ])
 def test_invalid_input_is_refused_with_a_french_message(
-        programme_index, admin_client, overrides, field, message):
+        programme_index, staff_client, overrides, field, message):
     if overrides.get("public_policy") == "__numerique__":
         overrides = {"public_policy": PublicPolicy.objects.get(slug="tres-haut-debit").pk}
     add_url = reverse("wagtailadmin_pages:add", args=("programmes", "programmepage", programme_index.pk))
-    response = admin_client.post(add_url, {**programme_form(**overrides), "action-publish": "action-publish"})
+    response = staff_client.post(add_url, {**programme_form(**overrides), "action-publish": "action-publish"})
     assert response.status_code == 200
     assert message in response.context["form"].errors[field]
     assert message in response.content.decode()

@@ -14,25 +14,25 @@ from programmes.models import BeneficiaryType, Partner, PublicPolicy, TerritoryT
     (BeneficiaryType, "", "Intercommunalités (EPCI)"),
     (TerritoryType, "?rule=outre_mer", "Outre-mer"),
 ])
-def test_each_taxonomy_has_an_admin_list_with_filters(taxonomies, admin_client, model, query, expected):
+def test_each_taxonomy_has_an_admin_list_with_filters(taxonomies, staff_client, model, query, expected):
     url = reverse(f"wagtailsnippets_programmes_{model._meta.model_name}:list")
     if "{politique-de-la-ville}" in query:
         query = f"?theme={Theme.objects.get(slug='politique-de-la-ville').pk}"
-    response = admin_client.get(url + query)
+    response = staff_client.get(url + query)
     assert response.status_code == 200
     assert expected in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_the_catalogue_menu_groups_the_taxonomies(admin_client):
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+def test_the_catalogue_menu_groups_the_taxonomies(staff_client):
+    html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Catalogue" in html and "Politiques publiques" in html and "Types de territoires" in html
 
 
 @pytest.mark.django_db
-def test_an_editor_adds_a_partner(admin_client):
+def test_an_editor_adds_a_partner(staff_client):
     url = reverse("wagtailsnippets_programmes_partner:add")
-    response = admin_client.post(url, {"name": "Agence nationale du sport", "acronym": "ANS",
+    response = staff_client.post(url, {"name": "Agence nationale du sport", "acronym": "ANS",
                                        "kind": "operateur", "website": ""})
     assert response.status_code == 302
     assert Partner.objects.get(acronym="ANS").name == "Agence nationale du sport"

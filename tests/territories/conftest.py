@@ -1,61 +1,17 @@
-"""Fixtures of the territories tests: the REAL reference data of the pinned
-``@etalab/decoupage-administratif`` package, imported once per test session by
-the same command the README's ``make run`` uses, plus catalogue pages built
-with the programmes' and pactes' own models."""
+"""Fixtures of the territories tests: the real reference data (shared
+``real_territories`` fixture) for every test, plus catalogue pages built with the
+programmes' and pactes' own models."""
 
 import pytest
-from django.test import Client
 
-from home.demo import LoadReport
-from pactes.models import PacteIndexPage, PactePage
-from programmes.demo import load_taxonomies
-from programmes.models import (
-    BeneficiaryType,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    PublicPolicy,
-    TerritoryType,
-    Theme,
-)
-from territories.importer import import_territories
-from territories.models import Commune, Departement
-
-
-@pytest.fixture(scope="session")
-def territorial_data(django_db_setup, django_db_blocker):
-    """Import the real data once, committed, for the whole session."""
-    with django_db_blocker.unblock():
-        return import_territories()
+from pactes.models import PactePage
+from programmes.models import BeneficiaryType, ProgrammePage, PublicPolicy, TerritoryType, Theme
+from territories.models import Departement
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_present(territorial_data, django_db_blocker):
-    """Tests run with ``transactional_db`` elsewhere (live server) flush every
-    table; reload the reference data before our test opens its transaction."""
-    with django_db_blocker.unblock():
-        if not Commune.objects.exists():
-            import_territories()
-
-
-@pytest.fixture
-def taxonomies(db):
-    load_taxonomies(LoadReport())
-
-
-@pytest.fixture
-def programme_index(home_page, taxonomies):
-    index = ProgrammeIndexPage(title="Programmes", slug="programmes")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
-
-
-@pytest.fixture
-def pacte_index(home_page):
-    index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+def _reference_data_present(real_territories):
+    """Every territories test reads the real reference data."""
 
 
 def make_programme(index, title, theme="territoires-et-ruralites", beneficiary_types=(), territory_types=(),
@@ -99,11 +55,3 @@ def catalogue(programme_index, pacte_index):
         "outre_mer": make_programme(programme_index, "Programme ultramarin", territory_types=["outre-mer"]),
         "numerique": make_programme(programme_index, "Conseillers numériques", theme="numerique"),
     }
-
-
-@pytest.fixture
-def staff_client(db, django_user_model):
-    user = django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse")
-    client = Client()
-    client.force_login(user)
-    return client

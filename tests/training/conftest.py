@@ -1,18 +1,9 @@
-"""Fixtures of the training tests: the training index and dated offers."""
+"""Helpers of the training tests: dated offers (the training index is shared,
+in ``tests/conftest.py``)."""
 
 import datetime
 
-import pytest
-
-from training.models import TrainingIndexPage, TrainingOfferPage, TrainingSession
-
-
-@pytest.fixture
-def training_index(home_page):
-    index = TrainingIndexPage(title="Formations des élus", slug="formations")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+from training.models import TrainingOfferPage, TrainingSession
 
 
 def make_offer(index, title, session_offsets=(), **fields):

@@ -3,13 +3,11 @@ and no axe-core violation on the search and "Ma commune" pages."""
 
 import pytest
 
-from tests.browser.conftest import axe, axe_source, browser, page  # noqa: F401 - shared fixtures
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site_url(live_server):
+def site_url(live_server, real_territories):
     from wagtail.models import Site
 
     from home.demo import LoadReport, load_shell
@@ -21,7 +19,7 @@ def site_url(live_server):
     return live_server.url.replace("127.0.0.1", "localhost")
 
 
-def test_the_combobox_suggests_communes_and_opens_the_chosen_one(page, site_url):  # noqa: F811
+def test_the_combobox_suggests_communes_and_opens_the_chosen_one(page, site_url):
     page.goto(site_url + "/communes/")
     field = page.get_by_role("combobox", name="Rechercher une commune")
     field.fill("st etien")
@@ -38,7 +36,7 @@ def test_the_combobox_suggests_communes_and_opens_the_chosen_one(page, site_url)
     assert page.locator("h1").inner_text() == "Saint-Étienne"
 
 
-def test_escape_closes_the_list_and_the_form_still_submits(page, site_url):  # noqa: F811
+def test_escape_closes_the_list_and_the_form_still_submits(page, site_url):
     page.goto(site_url + "/communes/")
     field = page.get_by_role("combobox", name="Rechercher une commune")
     field.fill("charleville")
@@ -51,6 +49,6 @@ def test_escape_closes_the_list_and_the_form_still_submits(page, site_url):  # n
 
 
 @pytest.mark.parametrize("path", ["/communes/?q=saint-denis", "/communes/?q=charlevile", "/communes/08105/"])
-def test_axe_finds_nothing_on_the_commune_pages(page, axe, site_url, path):  # noqa: F811
+def test_axe_finds_nothing_on_the_commune_pages(page, axe, site_url, path):
     page.goto(site_url + path)
     assert axe(page) == []
