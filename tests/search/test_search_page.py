@@ -90,13 +90,13 @@ def test_empty_state_offers_suggestions_and_finder(client, content, search_env):
 
 def test_pagination_is_shareable(client, home_page, search_env):
     for n in range(23):
-        publish_child(home_page, StandardPage(title=f"Fiche territoire {n}", slug=f"fiche-{n}"))
+        publish_child(home_page, StandardPage(title=f"Fiche cadastrale {n}", slug=f"fiche-{n}"))
     search_env.refresh()
-    first = search_catalogue("territoire", page_number=1)
-    third = search_catalogue("territoire", page_number=3)
+    first = search_catalogue("cadastrale", page_number=1)
+    third = search_catalogue("cadastrale", page_number=3)
     assert first.total == 23 and len(first.hits) == 10 and len(third.hits) == 3
     assert not set(titles(first)) & set(titles(third))
-    response = client.get(reverse("search"), {"q": "territoire", "page": 2})
+    response = client.get(reverse("search"), {"q": "cadastrale", "page": 2})
     assert 'aria-current="page"' in response.content.decode()
 
 
