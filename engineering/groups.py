@@ -19,17 +19,21 @@ def national_group(name: str) -> Group:
     return group
 
 
+def user_groups(user) -> dict[int, str]:
+    """The user's groups (id: name), read once and cached on the user object,
+    which lives for one HTTP request: menu, dashboard, ``visible_to`` and
+    ``roles_of`` share one query."""
+    if not hasattr(user, "_engineering_groups"):
+        user._engineering_groups = dict(user.groups.values_list("id", "name"))
+    return user._engineering_groups
+
+
 def user_group_names(user) -> set[str]:
-    """Group names of a user, cached on the user object for the request."""
-    if not hasattr(user, "_engineering_group_names"):
-        user._engineering_group_names = set(user.groups.values_list("name", flat=True))
-    return user._engineering_group_names
+    return set(user_groups(user).values())
 
 
 def user_group_ids(user) -> set[int]:
-    if not hasattr(user, "_engineering_group_ids"):
-        user._engineering_group_ids = set(user.groups.values_list("id", flat=True))
-    return user._engineering_group_ids
+    return set(user_groups(user))
 
 
 def is_agency(user) -> bool:
@@ -41,11 +45,14 @@ def is_committee(user) -> bool:
 
 
 def takes_part(user) -> bool:
-    """Whether the user has any role in the workflow (menu, dashboard panel)."""
+    """Whether the user has any role in the workflow (menu, dashboard panel).
+    Cached on the user object like its groups."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or is_agency(user) or is_committee(user):
         return True
-    from .models.routing import RoutingRule
+    if not hasattr(user, "_engineering_takes_part"):
+        from .models.routing import RoutingRule
 
-    return RoutingRule.objects.filter(team_id__in=user_group_ids(user)).exists()
+        user._engineering_takes_part = RoutingRule.objects.filter(team_id__in=user_group_ids(user)).exists()
+    return user._engineering_takes_part

@@ -32,9 +32,12 @@ def overdue(queryset, now=None):
 
 
 def local_share(queryset):
-    """(answered locally, escalated, share) among triaged requests."""
-    local = queryset.filter(local_answer__isnull=False).count()
-    national = queryset.filter(national_escalation__isnull=False, local_answer__isnull=True).count()
+    """(answered locally, escalated, share) among triaged requests, in one query."""
+    counts = queryset.aggregate(
+        local=Count("pk", filter=Q(local_answer__isnull=False)),
+        national=Count("pk", filter=Q(national_escalation__isnull=False, local_answer__isnull=True)),
+    )
+    local, national = counts["local"], counts["national"]
     total = local + national
     return local, national, (local / total if total else None)
 

@@ -40,7 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from . import action_forms
 from .conf import setting
 from .forms import InformationReplyForm
-from .groups import AGENCY_GROUP, COMMITTEE_GROUP
+from .groups import AGENCY_GROUP, COMMITTEE_GROUP, user_groups
 from .models import (
     FINAL_STATES,
     ActivatedInstrument,
@@ -448,7 +448,7 @@ def roles_of(user, request) -> set[str]:
         return set()
     if user.is_superuser:
         return {TEAM, AGENCY, COMMITTEE}
-    groups = dict(user.groups.values_list("id", "name"))
+    groups = user_groups(user)
     roles = set()
     if request.assigned_team_id in groups:
         roles.add(TEAM)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import Theme
 from territories.models import EPCI, Commune, Departement
 
-from ..groups import AGENCY_GROUP, COMMITTEE_GROUP
+from ..groups import AGENCY_GROUP, COMMITTEE_GROUP, user_groups
 from .kind import EngineeringKind
 from .state import FINAL_STATES, RequestState
 
@@ -31,9 +31,8 @@ class EngineeringRequestQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        groups = user.groups.values_list("id", "name")
-        ids = {gid for gid, _name in groups}
-        names = {name for _gid, name in groups}
+        groups = user_groups(user)
+        ids, names = set(groups), set(groups.values())
         condition = Q(assigned_team_id__in=ids)
         if AGENCY_GROUP in names:
             condition |= Q(national_escalation__isnull=False)
