@@ -79,3 +79,35 @@ def axe(axe_source):
         ]
 
     return run
+
+
+@pytest.fixture
+def no_js_page(browser):
+    """A page whose context has JavaScript disabled: what the site must still do."""
+    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def serve_default_site(live_server) -> str:
+    """Point the default Wagtail site at the live server; return its base URL
+    (``localhost``, the site's hostname, so page URLs resolve)."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", live_server.thread.port
+    site.save()
+    return live_server.url.replace("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def demo_site_url(live_server):
+    """The real territorial reference data and the demo content, served live."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    cache.clear()
+    call_command("import_territories", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    return serve_default_site(live_server)
