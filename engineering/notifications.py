@@ -161,8 +161,10 @@ def receipt(request) -> Notification | None:
         "Pour qu'elle soit transmise au délégué territorial de l'agence, confirmez votre adresse "
         "électronique avant le %(expires)s en ouvrant ce lien :\n%(link)s\n\n"
         "Sans confirmation, la demande expirera.\n\n"
+        "Suivez ensuite son avancement avec la référence et votre adresse électronique :\n%(status)s\n\n"
         "Agence nationale de la cohésion des territoires"
     ) % {
+        "status": absolute(reverse("engineering:status")),
         "title": request.title,
         "collectivite": request.collectivite_label,
         "reference": request.reference,

@@ -42,3 +42,14 @@ def throttled(request, email: str = "") -> bool:
     over_ip = _hit("ip", client_ip(request), setting("ENGINEERING_RATE_LIMIT_PER_IP"), window)
     over_email = bool(email) and _hit("email", email, setting("ENGINEERING_RATE_LIMIT_PER_EMAIL"), window)
     return over_ip or over_email
+
+
+def status_lookup_throttled(request, reference: str = "") -> bool:
+    """Count one lookup on the public status page; True when its IP address or
+    the tracking reference was tried too often (guessing is slowed down)."""
+    window = setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS")
+    over_ip = _hit("status-ip", client_ip(request), setting("ENGINEERING_STATUS_RATE_LIMIT_PER_IP"), window)
+    over_reference = bool(reference) and _hit(
+        "status-reference", reference, setting("ENGINEERING_STATUS_RATE_LIMIT_PER_REFERENCE"), window
+    )
+    return over_ip or over_reference

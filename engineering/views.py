@@ -1,4 +1,5 @@
-"""Public views: the request form, its confirmation page and the email link."""
+"""Public views: the request form, its confirmation page and email link, the
+requester's reply to a "more information needed" step, the status page."""
 
 from django.db import transaction
 from django.http import Http404
@@ -8,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import collectivites, throttling
-from .forms import EngineeringRequestForm, InformationReplyForm
+from .forms import EngineeringRequestForm, InformationReplyForm, StatusLookupForm
 from .models import EngineeringRequest, RequestState
+from .public_status import public_status
 from .services import submit_request
 from .workflow import InvalidTransitionData, Requester, TransitionError, apply_transition, reply_refusal
 
@@ -169,3 +171,45 @@ def information_reply(request, reference, token):
         {"form": form, "error_summary": error_summary(form), "non_field_errors": form.non_field_errors()}
     )
     return render(request, "engineering/information_reply.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def status(request):
+    """The requester's status page. The lookup is a POST (the email address
+    stays out of URLs and logs), needs the reference and the email together,
+    answers the same way whichever of the two is wrong, and is rate-limited per
+    IP address and per reference."""
+    form = StatusLookupForm(request.POST or None)
+    context = {
+        "title": _("Suivre une demande d'appui en ingénierie"),
+        "breadcrumb": _breadcrumb(_("Suivi d'une demande")),
+    }
+    http_status = 200
+    if request.method == "POST":
+        if throttling.status_lookup_throttled(request, request.POST.get("reference", "").strip().upper()):
+            context["throttled"] = True
+            http_status = 429
+        elif form.is_valid():
+            found = (
+                EngineeringRequest.objects.select_related("commune", "epci")
+                .filter(
+                    reference=form.cleaned_data["reference"],
+                    requester_email__iexact=form.cleaned_data["email"],
+                )
+                .first()
+            )
+            if found is not None:
+                context["status"] = public_status(found)
+            else:
+                form.add_error(
+                    None,
+                    _(
+                        "Aucune demande ne correspond à cette référence et à cette adresse électronique. "
+                        "Vérifiez la référence indiquée dans le courriel d'accusé de réception et "
+                        "l'adresse utilisée pour la demande."
+                    ),
+                )
+    context.update(
+        {"form": form, "error_summary": error_summary(form), "non_field_errors": form.non_field_errors()}
+    )
+    return render(request, "engineering/status.html", context, status=http_status)

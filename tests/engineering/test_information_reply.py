@@ -109,6 +109,7 @@ def test_a_used_link_is_refused(client, commit, waiting):
         html = response.content.decode()
         assert "Vous avez déjà envoyé vos compléments le" in html
         assert "ce lien ne peut servir qu&#x27;une fois" in html and 'id="information-reply-form"' not in html
+        assert 'href="/ingenierie/demande/suivi/"' in html
     assert TransitionLog.objects.filter(request=request, action="reply_with_information").count() == 1
     assert InformationRequest.objects.get(request=request).answer == "Travaux en 2027."
 

@@ -1,0 +1,151 @@
+"""What the requester sees of their request on the public status page: the
+current state and the dated steps in plain French, never the team's comments,
+names or internal routing."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import EngineeringRequest, RequestState, TransitionLog
+
+S = RequestState
+
+#: Current state: a headline and what it means for the requester.
+STATE_TEXTS = {
+    S.RECEIVED: (
+        _("En attente de la confirmation de votre adresse électronique"),
+        _(
+            "Ouvrez le lien du courriel d'accusé de réception pour transmettre la demande au délégué "
+            "territorial de l'agence. Sans confirmation à temps, la demande expire."
+        ),
+    ),
+    S.UNDER_TRIAGE: (
+        _("En cours d'examen"),
+        _(
+            "Le délégué territorial de l'agence dans votre département (le préfet) examine votre demande "
+            "pour lui trouver une réponse."
+        ),
+    ),
+    S.MORE_INFO_NEEDED: (
+        _("Compléments demandés"),
+        _(
+            "Le délégué territorial vous a demandé des compléments par courriel. Répondez avec le lien "
+            "personnel de ce courriel."
+        ),
+    ),
+    S.LOCAL_ANSWER: (
+        _("Réponse locale : un interlocuteur unique vous a été désigné"),
+        _("Ses coordonnées vous ont été envoyées par courriel."),
+    ),
+    S.LOCAL_FOLLOW_UP: (
+        _("Accompagnement local en cours"),
+        _("Votre interlocuteur unique accompagne votre projet."),
+    ),
+    S.NATIONAL_ESCALATION: (
+        _("Appui national sollicité"),
+        _("Le délégué territorial a sollicité l'appui national de l'agence, qui examine votre demande."),
+    ),
+    S.COMMITTEE: (
+        _("Examen par le comité de suivi des projets"),
+        _("Le comité de suivi des projets de l'agence décide de l'appui national à votre projet."),
+    ),
+    S.CONVENTION: (
+        _("Appui national accordé : convention en préparation"),
+        _("Le comité a validé l'appui national. Une convention d'appui opérationnel va vous être proposée."),
+    ),
+    S.INSTRUMENTS_ACTIVATED: (
+        _("Appui national : moyens d'ingénierie mobilisés"),
+        _("L'agence a mobilisé les moyens d'ingénierie prévus par la convention."),
+    ),
+    S.IN_PROGRESS: (
+        _("Accompagnement en cours"),
+        _("L'accompagnement de votre projet par l'agence a commencé."),
+    ),
+    S.CLOSED: (
+        _("Demande terminée"),
+        _("Le traitement de votre demande est terminé."),
+    ),
+    S.INADMISSIBLE: (
+        _("Demande non recevable"),
+        _("Votre demande n'a pas pu être retenue ; le motif vous a été envoyé par courriel."),
+    ),
+    S.REDIRECTED: (
+        _("Demande orientée vers un autre dispositif"),
+        _(
+            "Votre demande relève d'un autre dispositif ; les explications vous ont été envoyées "
+            "par courriel."
+        ),
+    ),
+    S.EXPIRED: (
+        _("Demande expirée"),
+        _("L'adresse électronique n'a pas été confirmée à temps. Vous pouvez déposer une nouvelle demande."),
+    ),
+}
+
+#: One step of the history per workflow action (``record_decision`` depends on the outcome).
+STEP_LABELS = {
+    "confirm_email": _("Adresse électronique confirmée : demande transmise au délégué territorial"),
+    "expire": _("Demande expirée faute de confirmation"),
+    "request_more_info": _("Compléments demandés"),
+    "reply_with_information": _("Compléments envoyés"),
+    "info_received": _("Compléments reçus"),
+    "reroute": _("Demande transmise au délégué territorial d'un autre département"),
+    "designate_local_contact": _("Interlocuteur unique désigné"),
+    "start_local_follow_up": _("Accompagnement local engagé"),
+    "escalate": _("Appui national de l'agence sollicité"),
+    "return_to_delegate": _("Demande reprise par le délégué territorial"),
+    "submit_to_committee": _("Demande soumise au comité de suivi des projets"),
+    "record_decision": {
+        S.CONVENTION: _("Appui national validé par le comité de suivi des projets"),
+        S.UNDER_TRIAGE: _(
+            "Appui national non retenu par le comité : le délégué territorial reprend la demande"
+        ),
+    },
+    "record_convention": _("Convention d'appui opérationnel signée"),
+    "activate_instruments": _("Moyens d'ingénierie mobilisés"),
+    "start_support": _("Accompagnement démarré"),
+    "close": _("Demande terminée"),
+    "declare_inadmissible": _("Demande déclarée non recevable"),
+    "redirect": _("Demande orientée vers un autre dispositif"),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    at: datetime
+    label: str
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    reference: str
+    title: str
+    collectivite: str
+    headline: str
+    explanation: str
+    steps: list[Step]
+
+
+def step_label(action: str, to_state: str) -> str:
+    label = STEP_LABELS[action]
+    return str(label[to_state] if isinstance(label, dict) else label)
+
+
+def public_status(request: EngineeringRequest) -> PublicStatus:
+    """The requester's view of ``request`` (loaded with its commune or EPCI):
+    one query for the steps, whatever the history."""
+    headline, explanation = STATE_TEXTS[request.state]
+    steps = [Step(request.created_at, str(_("Demande reçue")))]
+    for action, to_state, at in TransitionLog.objects.filter(request=request).values_list(
+        "action", "to_state", "at"
+    ):
+        steps.append(Step(at, step_label(action, to_state)))
+    return PublicStatus(
+        reference=request.reference,
+        title=request.title,
+        collectivite=request.collectivite_label,
+        headline=str(headline),
+        explanation=str(explanation),
+        steps=steps,
+    )
