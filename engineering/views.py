@@ -34,10 +34,11 @@ def _breadcrumb(current, links=()):
 def _anchor(form, name):
     field = form[name]
     widget = field.field.widget.__class__.__name__
-    if widget == "RadioSelect":
-        return f"radio-{field.auto_id}"
-    if widget == "CheckboxSelectMultiple":
-        return f"checkboxes-{field.auto_id}"
+    if widget in ("RadioSelect", "CheckboxSelectMultiple"):
+        # The first choice: a link to the group's fieldset would scroll to it
+        # without moving the focus, and the keyboard would stay in the summary.
+        choices = field.subwidgets
+        return choices[0].id_for_label if choices else field.auto_id
     return field.id_for_label or field.auto_id
 
 
