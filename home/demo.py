@@ -5,11 +5,21 @@ created or updated when it differs, so running it twice changes nothing."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.blocks import StreamValue
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from home.models import FooterSettings, HomeEntryPoint, HomePage, StandardPage
 
@@ -192,11 +202,48 @@ def set_entry_points(home: HomePage, entries: list[dict], report: LoadReport) ->
     report.updated += 1
 
 
+REVIEW_WORKFLOW = "Relecture éditoriale"
+REVIEW_TASK = "Validation par les modérateurs"
+MODERATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
+
+
+def ensure_review_workflow(home: HomePage, report: LoadReport) -> Workflow:
+    """Editors' pages go live through review: the "Relecture éditoriale" workflow
+    (one approval task for the "Moderators" group) on the home page, so on every
+    page of the site. Wagtail's migrations attach their own default workflow to
+    the root page, but a database built without them (tests after a flush, a
+    restored dump) would otherwise publish without review. A "Moderators" group
+    created here gets access to the admin and the page permissions Wagtail gives it."""
+    moderators, created = Group.objects.get_or_create(name="Moderators")
+    if created:
+        moderators.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
+                                                          codename="access_admin"))
+        for permission_type in MODERATOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(group=moderators, page=home, permission_type=permission_type)
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    task.groups.add(moderators)
+    workflow = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)[0]
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
+    if WorkflowPage.objects.filter(page=home, workflow=workflow).exists():
+        report.unchanged += 1
+    else:
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+        report.created += 1
+    return workflow
+
+
 @transaction.atomic
 def load_shell(home, report: LoadReport) -> HomePage:
-    """First demo step: the home page and the legal pages."""
+    """First demo step: the home page, the legal pages and the review workflow."""
     home = ensure_home_page(report)
     ensure_legal_pages(home, report)
+    ensure_review_workflow(home, report)
     return home
 
 
