@@ -176,32 +176,6 @@ def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
         footer.save()
 
 
-def set_entry_points(home: HomePage, entries: list[dict], report: LoadReport) -> None:
-    """Replace the home tiles when they differ from ``entries`` (title, description,
-    link_page or link_url)."""
-    current = [
-        {"title": e.title, "description": e.description,
-         "link_page": e.link_page_id, "link_url": e.link_url}
-        for e in home.entry_points.all()
-    ]
-    wanted = [
-        {"title": e["title"], "description": e.get("description", ""),
-         "link_page": e["link_page"].pk if e.get("link_page") else None,
-         "link_url": e.get("link_url", "")}
-        for e in entries
-    ]
-    if current == wanted:
-        return
-    home.entry_points.all().delete()
-    for position, entry in enumerate(wanted):
-        HomeEntryPoint.objects.create(
-            page=home, sort_order=position, title=entry["title"],
-            description=entry["description"], link_page_id=entry["link_page"],
-            link_url=entry["link_url"],
-        )
-    report.updated += 1
-
-
 REVIEW_WORKFLOW = "Relecture éditoriale"
 REVIEW_TASK = "Validation par les modérateurs"
 MODERATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
