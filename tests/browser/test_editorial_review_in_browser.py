@@ -81,7 +81,9 @@ def test_programme_goes_live_only_once_a_moderator_approves(browser, people):
             page.get_by_role("link", name=TITLE).first.click()
         assert f"/admin/pages/{draft.pk}/edit/" in page.url
         page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
-        approve = page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
+        approve = page.locator(
+            "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+        )
         with page.expect_navigation():
             approve.click()
 
