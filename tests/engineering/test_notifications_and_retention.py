@@ -113,6 +113,10 @@ def test_personal_data_is_anonymised_after_the_retention_delay(client, territori
     for request in (old, recent):
         apply_transition(request, "confirm_email", None)
         apply_transition(request, "declare_inadmissible", people["admin"], {"comment": "Hors champ."})
+    old.information_requests.create(
+        question="Quel est le budget ?", expires_at=timezone.now(), nonce="n",
+        answer="Mon numéro personnel : 06 12 34 56 78", answered_at=timezone.now(),
+    )
     EngineeringRequest.objects.filter(pk=old.pk).update(closed_at=timezone.now() - timedelta(days=400))
     call_command("anonymise_closed_requests")
     old.refresh_from_db()
@@ -123,5 +127,7 @@ def test_personal_data_is_anonymised_after_the_retention_delay(client, territori
 
     assert not default_storage.exists(stored)
     assert not old.notifications.exists()
+    (reply,) = old.information_requests.all()
+    assert "06 12 34 56 78" not in reply.answer and reply.question == "Quel est le budget ?"
     assert old.title and old.transitions.count() == 2  # the activity record stays for the statistics
     assert recent.requester_email == "recent@example.fr" and recent.anonymised_at is None

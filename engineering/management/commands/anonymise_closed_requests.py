@@ -9,11 +9,14 @@ from django.utils import timezone
 from engineering.conf import setting
 from engineering.models import FINAL_STATES, EngineeringRequest
 
+REMOVED_ANSWER = "[Réponse supprimée à l'expiration du délai de conservation]"
+
 
 class Command(BaseCommand):
     help = (
-        "Anonymise le nom, l'adresse électronique et le téléphone du demandeur et supprime "
-        "les pièces jointes des demandes terminées depuis plus de ENGINEERING_RETENTION_DAYS jours."
+        "Anonymise le nom, l'adresse électronique et le téléphone du demandeur, efface ses "
+        "réponses et supprime les pièces jointes des demandes terminées depuis plus de "
+        "ENGINEERING_RETENTION_DAYS jours."
     )
 
     def handle(self, *args, **options):
@@ -29,6 +32,8 @@ class Command(BaseCommand):
                     attachment.delete()
                     files += 1
                 request.notifications.all().delete()  # copies of the personal data in the outbox
+                # The requester's own words may carry personal data too; the question stays.
+                request.information_requests.exclude(answer="").update(answer=REMOVED_ANSWER)
                 EngineeringRequest.objects.filter(pk=request.pk).update(
                     requester_name="Anonymisé",
                     requester_email=f"anonymise-{request.pk}@invalid",
