@@ -42,3 +42,13 @@ def test_header_search_on_a_phone(page, shell):
     field.press("Enter")
     page.wait_for_url("**/recherche/?q=*")
     assert page.get_by_role("heading", level=1).inner_text() == "Rechercher"
+
+
+def test_display_settings_switch_the_theme(page, shell):
+    page.goto(shell + "/")
+    page.get_by_role("button", name="Paramètres d’affichage").click()
+    dialog = page.locator("#fr-theme-modal")
+    dialog.get_by_text("Thème sombre").click()
+    page.wait_for_function("document.documentElement.getAttribute('data-fr-theme') === 'dark'")
+    page.reload()
+    assert page.evaluate("document.documentElement.getAttribute('data-fr-theme')") == "dark"
