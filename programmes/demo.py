@@ -61,8 +61,8 @@ def load_taxonomies(report: LoadReport) -> None:
         upsert(Partner, report, {"name": item["name"]},
                **{key: value for key, value in item.items() if key != "name"})
     for item in demo_data.BENEFICIARY_TYPES:
-        upsert(BeneficiaryType, report, {"slug": item["slug"]},
-               name=item["name"], sort_order=item["sort_order"])
+        upsert(BeneficiaryType, report, {"slug": item["slug"]}, name=item["name"],
+               sort_order=item["sort_order"], collectivite_level=item.get("collectivite_level", "autre"))
     for item in demo_data.TERRITORY_TYPES:
         upsert(TerritoryType, report, {"slug": item["slug"]}, name=item["name"], rule=item["rule"],
                description=item.get("description", ""))

@@ -100,8 +100,8 @@ PARTNERS = [
 ]
 
 BENEFICIARY_TYPES = [
-    {"slug": "communes", "name": "Communes", "sort_order": 1},
-    {"slug": "epci", "name": "Intercommunalités (EPCI)", "sort_order": 2},
+    {"slug": "communes", "name": "Communes", "sort_order": 1, "collectivite_level": "commune"},
+    {"slug": "epci", "name": "Intercommunalités (EPCI)", "sort_order": 2, "collectivite_level": "epci"},
     {"slug": "departements", "name": "Départements", "sort_order": 3},
     {"slug": "regions", "name": "Régions", "sort_order": 4},
     {"slug": "associations", "name": "Associations", "sort_order": 5},

@@ -22,14 +22,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from programmes.models import EligibilityCriteria, TerritoryType
+from programmes.models import BeneficiaryType, EligibilityCriteria, TerritoryType
 
 from .models import Commune, CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 
-#: Beneficiary type slugs that designate a commune or an EPCI (the editors'
-#: taxonomy; any other type means the commune is not directly the beneficiary).
-COMMUNE_SLUGS = {"commune", "communes"}
-EPCI_SLUGS = {"epci", "intercommunalite", "intercommunalites", "epci-a-fiscalite-propre"}
 ELIGIBILITY_RELATIONS = ("eligible_territory_types", "eligible_regions", "eligible_departements",
                          "eligible_beneficiary_types")
 
@@ -294,11 +290,12 @@ def _beneficiaries(page, commune) -> CriterionResult | None:
     types = list(page.eligible_beneficiary_types.all())
     if not types:
         return None
-    slugs = {t.slug for t in types}
-    if slugs & COMMUNE_SLUGS:
+    # Which types designate the commune or its EPCI is data (BeneficiaryType.collectivite_level).
+    levels = {t.collectivite_level for t in types}
+    if BeneficiaryType.CollectiviteLevel.COMMUNE in levels:
         return CriterionResult("beneficiaries", Outcome.MET, _(
             "Bénéficiaires : les communes peuvent en bénéficier — critère rempli."))
-    if slugs & EPCI_SLUGS and commune.epci_id:
+    if BeneficiaryType.CollectiviteLevel.EPCI in levels and commune.epci_id:
         return CriterionResult("beneficiaries", Outcome.MET, _(
             "Bénéficiaires : les intercommunalités peuvent en bénéficier, dont celle de la commune "
             "(%(epci)s) — critère rempli.") % {"epci": commune.epci.name})

@@ -88,13 +88,28 @@ class Partner(index.Indexed, models.Model):
 
 
 class BeneficiaryType(models.Model):
-    """Who can benefit: commune, EPCI, département, région, association, citizens…"""
+    """Who can benefit: commune, EPCI, département, région, association, citizens…
+
+    ``collectivite_level`` tells the finder which types a commune (or its EPCI)
+    falls under, so that editors can rename or add types without touching code."""
+
+    class CollectiviteLevel(models.TextChoices):
+        COMMUNE = "commune", _("la commune elle-même")
+        EPCI = "epci", _("l'intercommunalité (EPCI) de la commune")
+        OTHER = "autre", _("un autre porteur (département, association…)")
 
     name = models.CharField(_("nom"), max_length=100, unique=True)
     slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    collectivite_level = models.CharField(
+        _("correspond, pour une commune, à"), max_length=10,
+        choices=CollectiviteLevel.choices, default=CollectiviteLevel.OTHER,
+        help_text=_("Permet à l'outil « Ma commune » de savoir si une commune ou son EPCI "
+                    "relève de ce type de bénéficiaire."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("collectivite_level"),
+              FieldPanel("sort_order")]
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -146,3 +146,18 @@ def test_the_import_command_uses_the_same_service(catalogue, tmp_path, capsys):
     call_command("import_commune_list", str(path), territory_type="qpv")
     assert "1 communes valides, 1 lignes en erreur ; liste enregistrée." in capsys.readouterr().out
     assert reverse("territories:commune", args=["08105"]) == "/communes/08105/"
+
+
+def test_which_beneficiary_types_mean_the_commune_is_editable_data(catalogue, programme_index, rethel):
+    """An editor's own type ("Villes et villages") counts for the commune once it is
+    marked as designating the commune; a type for another holder stays to be checked."""
+    from programmes.models import BeneficiaryType
+
+    from .conftest import make_programme
+
+    villages = BeneficiaryType.objects.create(name="Villes et villages", slug="villes-et-villages")
+    page = make_programme(programme_index, "Appui aux villages", beneficiary_types=["villes-et-villages"])
+    assert find_programmes(rethel).for_page(page).criterion("beneficiaries").outcome == Outcome.TO_CHECK
+    villages.collectivite_level = BeneficiaryType.CollectiviteLevel.COMMUNE
+    villages.save()
+    assert find_programmes(rethel).for_page(page).criterion("beneficiaries").outcome == Outcome.MET
