@@ -122,6 +122,17 @@ class FinderResult:
     def evaluations(self) -> list[PageEvaluation]:
         return self.eligible + self.to_check + self.not_eligible
 
+    @property
+    def to_check_on_criteria(self) -> list[PageEvaluation]:
+        """To check although the page states criteria: some data is missing."""
+        return [e for e in self.to_check if e.criteria]
+
+    @property
+    def without_criteria(self) -> list[PageEvaluation]:
+        """Pages that state no structured criterion: listed apart so that they do
+        not drown the ones the site could actually weigh."""
+        return [e for e in self.to_check if not e.criteria]
+
     def for_page(self, page) -> PageEvaluation | None:
         return next((e for e in self.evaluations if e.page.pk == page.pk), None)
 

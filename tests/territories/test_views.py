@@ -96,3 +96,11 @@ def test_ma_commune_queries_do_not_grow_with_the_number_of_programmes(
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get("/communes/08362/")
     assert "Programme supplémentaire 4" in text(response)
+
+
+def test_programmes_without_criteria_are_listed_apart(client, catalogue):
+    """Pages that publish no criterion do not drown those the site could weigh."""
+    html = client.get("/communes/08362/").content.decode()  # Rethel
+    apart = html.split('id="without-criteria-title"', 1)[1].split("</section>", 1)[0]
+    assert "Conseillers numériques" in apart
+    assert "Petites villes de demain" not in apart
