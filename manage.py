@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line entry point; defaults to the development settings."""
+
 import os
 import sys
 

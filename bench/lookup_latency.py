@@ -36,23 +36,35 @@ def strip_accents(text: str) -> str:
 
 
 def build_queries(rng: random.Random, size: int) -> list[str]:
-    communes = list(Commune.objects.order_by("-population", "code")
-                    .values_list("code", "name", "postal_codes"))
+    communes = list(
+        Commune.objects.order_by("-population", "code").values_list("code", "name", "postal_codes")
+    )
     former = sorted(FormerCommuneName.objects.values_list("name", flat=True))
     # Most people look for a sizeable town; some for any of the 35,000 communes.
     pool = communes[:1000] + rng.sample(communes, 300)
     former = rng.sample(former, 100)
-    queries = ["st etienne", "charleville", "08000", "2A004", "2B033", "97411", "Saint-Denis", "paris",
-               "marseille", "lyon", "ste maxime"]
+    queries = [
+        "st etienne",
+        "charleville",
+        "08000",
+        "2A004",
+        "2B033",
+        "97411",
+        "Saint-Denis",
+        "paris",
+        "marseille",
+        "lyon",
+        "ste maxime",
+    ]
     makers = [
-        lambda: rng.choice(pool)[1],                                   # exact name
-        lambda: strip_accents(rng.choice(pool)[1]).lower(),            # no accents, lowercase
+        lambda: rng.choice(pool)[1],  # exact name
+        lambda: strip_accents(rng.choice(pool)[1]).lower(),  # no accents, lowercase
         lambda: rng.choice(pool)[1].replace("Saint-", "St ").replace("-", " "),  # abbreviations
-        lambda: rng.choice(pool)[1][: rng.randint(3, 8)],              # prefix while typing
-        lambda: rng.choice([c for c in pool if c[2]])[2][0],           # postal code
-        lambda: rng.choice(pool)[0],                                   # INSEE code
-        lambda: rng.choice(former),                                    # former name
-        lambda: typo(rng, rng.choice(pool)[1]),                        # typo: suggestion path
+        lambda: rng.choice(pool)[1][: rng.randint(3, 8)],  # prefix while typing
+        lambda: rng.choice([c for c in pool if c[2]])[2][0],  # postal code
+        lambda: rng.choice(pool)[0],  # INSEE code
+        lambda: rng.choice(former),  # former name
+        lambda: typo(rng, rng.choice(pool)[1]),  # typo: suggestion path
     ]
     while len(queries) < size:
         queries.append(rng.choice(makers)())
@@ -63,7 +75,7 @@ def typo(rng: random.Random, name: str) -> str:
     if len(name) < 5:
         return name + "x"
     i = rng.randint(1, len(name) - 2)
-    return name[:i] + name[i + 1:]
+    return name[:i] + name[i + 1 :]
 
 
 def main():
@@ -87,8 +99,10 @@ def main():
     timings.sort()
     p95 = timings[int(len(timings) * 0.95) - 1]
     print(f"base : {connection.vendor} ({connection.settings_dict['NAME']}), CPU : {os.cpu_count()}")
-    print(f"{len(queries)} requêtes × {args.rounds} tours = {len(timings)} recherches "
-          f"({suggestions} passées par les suggestions)")
+    print(
+        f"{len(queries)} requêtes × {args.rounds} tours = {len(timings)} recherches "
+        f"({suggestions} passées par les suggestions)"
+    )
     print(f"médiane : {statistics.median(timings):.1f} ms   p95 : {p95:.1f} ms   max : {timings[-1]:.1f} ms")
     print("objectif p95 < 50 ms : " + ("atteint" if p95 < 50 else "NON atteint"))
 

@@ -28,11 +28,32 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 QUERIES = [
-    "coeur de ville", "PVD", "petites villes", "fibre", "très haut débit", "tiers lieux",
-    "formation des élus", "Creuse", "Ardennes", "ingenierie", "industriel", "France services",
-    "cités éducatives", "quartiers", "montagne", "commerces", "tourisme", "numérique",
-    "inclusion numérique", "bassin minier", "Nièvre", "Sambre", "santé", "vie associative",
-    "culture", "revitalisation",
+    "coeur de ville",
+    "PVD",
+    "petites villes",
+    "fibre",
+    "très haut débit",
+    "tiers lieux",
+    "formation des élus",
+    "Creuse",
+    "Ardennes",
+    "ingenierie",
+    "industriel",
+    "France services",
+    "cités éducatives",
+    "quartiers",
+    "montagne",
+    "commerces",
+    "tourisme",
+    "numérique",
+    "inclusion numérique",
+    "bassin minier",
+    "Nièvre",
+    "Sambre",
+    "santé",
+    "vie associative",
+    "culture",
+    "revitalisation",
 ]
 
 
@@ -64,8 +85,11 @@ def measure(label, repeat):
             outcome = search_catalogue(query)
             timings.append((time.perf_counter() - start) * 1000)
             assert outcome.strategy, outcome
-    print(f"{label:<42} médiane {statistics.median(timings):7.1f} ms   "
-          f"p95 {percentile(timings, 0.95):7.1f} ms   ({len(timings)} requêtes)", flush=True)
+    print(
+        f"{label:<42} médiane {statistics.median(timings):7.1f} ms   "
+        f"p95 {percentile(timings, 0.95):7.1f} ms   ({len(timings)} requêtes)",
+        flush=True,
+    )
 
 
 def grow_catalogue(target):
@@ -90,7 +114,8 @@ def grow_catalogue(target):
                 title=f"{model.title} — fiche {n + 1}",
                 slug=f"fiche-{n + 1}",
                 summary=" ".join(rng.choice(words) for _ in range(40))[:590],
-                theme=policy.theme, public_policy=policy,
+                theme=policy.theme,
+                public_policy=policy,
                 status=rng.choice(["actif", "incubation", "termine"]),
                 live=True,
             )
@@ -162,9 +187,9 @@ def run(args, database_url, opensearch_url):
 
     both(f"démo ({total} pages)")
 
-    with override_settings(WAGTAILSEARCH_BACKENDS={
-        name: {**conf, "AUTO_UPDATE": False} for name, conf in database_conf.items()
-    }):
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS={name: {**conf, "AUTO_UPDATE": False} for name, conf in database_conf.items()}
+    ):
         started = time.perf_counter()
         added = grow_catalogue(args.pages)
         print(f"  {added} pages ajoutées en {time.perf_counter() - started:.0f} s", flush=True)

@@ -1,4 +1,5 @@
 """ASGI entry point; production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
+
 import os
 
 from django.core.asgi import get_asgi_application

@@ -40,15 +40,18 @@ class LoadReport:
         self.rejected += other.rejected
 
     def __str__(self) -> str:
-        text = (f"{self.created} créé(s), {self.updated} mis à jour, "
-                f"{self.unchanged} inchangé(s), {len(self.rejected)} rejeté(s)")
+        text = (
+            f"{self.created} créé(s), {self.updated} mis à jour, "
+            f"{self.unchanged} inchangé(s), {len(self.rejected)} rejeté(s)"
+        )
         if self.rejected:
             text += " : " + "; ".join(self.rejected)
         return text
 
 
-def upsert_page(parent: Page, page_class, slug: str, report: LoadReport, *, fields: dict,
-                relations: dict | None = None):
+def upsert_page(
+    parent: Page, page_class, slug: str, report: LoadReport, *, fields: dict, relations: dict | None = None
+):
     """Create ``page_class`` at ``slug`` under ``parent`` or bring it up to date:
     the one page service of every demo step.
 
@@ -136,8 +139,9 @@ def ensure_home_page(report: LoadReport) -> HomePage:
         report.unchanged += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home,
-                            is_default_site=True, site_name="ANCT")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="ANCT"
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -149,16 +153,28 @@ def ensure_home_page(report: LoadReport) -> HomePage:
 
 
 LEGAL_PAGES = [
-    ("accessibilite", "accessibility_page", "Accessibilité",
-     "Le site n’a pas encore fait l’objet d’un audit de conformité au référentiel "
-     "général d’amélioration de l’accessibilité (RGAA). Il est donc déclaré non conforme "
-     "tant que cet audit n’a pas été réalisé."),
-    ("mentions-legales", "legal_notice_page", "Mentions légales",
-     "Ce site est édité par l’Agence nationale de la cohésion des territoires (ANCT)."),
-    ("donnees-personnelles", "personal_data_page", "Données personnelles",
-     "Les données personnelles transmises dans une demande d’appui en ingénierie servent "
-     "uniquement à instruire cette demande. Elles sont anonymisées après la clôture de la "
-     "demande, au terme du délai de conservation."),
+    (
+        "accessibilite",
+        "accessibility_page",
+        "Accessibilité",
+        "Le site n’a pas encore fait l’objet d’un audit de conformité au référentiel "
+        "général d’amélioration de l’accessibilité (RGAA). Il est donc déclaré non conforme "
+        "tant que cet audit n’a pas été réalisé.",
+    ),
+    (
+        "mentions-legales",
+        "legal_notice_page",
+        "Mentions légales",
+        "Ce site est édité par l’Agence nationale de la cohésion des territoires (ANCT).",
+    ),
+    (
+        "donnees-personnelles",
+        "personal_data_page",
+        "Données personnelles",
+        "Les données personnelles transmises dans une demande d’appui en ingénierie servent "
+        "uniquement à instruire cette demande. Elles sont anonymisées après la clôture de la "
+        "demande, au terme du délai de conservation.",
+    ),
 ]
 
 
@@ -166,9 +182,17 @@ def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
     footer = FooterSettings.for_site(home.get_site())
     footer_changed = False
     for slug, setting_name, title, intro in LEGAL_PAGES:
-        page = upsert_page(home, StandardPage, slug, report, fields={
-            "title": title, "introduction": f"<p>{intro}</p>", "show_in_menus": False,
-        })
+        page = upsert_page(
+            home,
+            StandardPage,
+            slug,
+            report,
+            fields={
+                "title": title,
+                "introduction": f"<p>{intro}</p>",
+                "show_in_menus": False,
+            },
+        )
         if getattr(footer, f"{setting_name}_id") != page.pk:
             setattr(footer, setting_name, page)
             footer_changed = True
@@ -190,8 +214,9 @@ def ensure_review_workflow(home: HomePage, report: LoadReport) -> Workflow:
     created here gets access to the admin and the page permissions Wagtail gives it."""
     moderators, created = Group.objects.get_or_create(name="Moderators")
     if created:
-        moderators.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
-                                                          codename="access_admin"))
+        moderators.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
         for permission_type in MODERATOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.create(group=moderators, page=home, permission_type=permission_type)
     task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()

@@ -13,8 +13,12 @@ def site_map(request):
     if site is not None:
         root = site.root_page
         pages = list(
-            Page.objects.live().public().descendant_of(root, inclusive=True)
-            .filter(depth__lte=root.depth + 2).order_by("path").only("title", "url_path", "depth", "path")
+            Page.objects.live()
+            .public()
+            .descendant_of(root, inclusive=True)
+            .filter(depth__lte=root.depth + 2)
+            .order_by("path")
+            .only("title", "url_path", "depth", "path")
         )
         base_depth = root.depth
         for page in pages:

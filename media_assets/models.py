@@ -14,8 +14,10 @@ class CustomImage(AbstractImage):
         _("texte alternatif"),
         max_length=255,
         blank=True,
-        help_text=_("Décrit l'image pour les personnes qui ne la voient pas. "
-                    "Laisser vide uniquement pour une image purement décorative."),
+        help_text=_(
+            "Décrit l'image pour les personnes qui ne la voient pas. "
+            "Laisser vide uniquement pour une image purement décorative."
+        ),
     )
     credit = models.CharField(_("crédit"), max_length=255, blank=True)
 

@@ -49,29 +49,48 @@ COMMON_SUMMARY = (
 )
 
 PACTES = [
-    {"slug": "pacte-ardennes", "title": "Pacte Ardennes", "departements": ["08"],
-     "taxonomy": FRAGILE_TERRITORIES,
-     "summary": "Pacte pour les Ardennes. " + COMMON_SUMMARY},
-    {"slug": "plan-creuse", "title": "Plan particulier pour la Creuse", "departements": ["23"],
-     "taxonomy": FRAGILE_TERRITORIES,
-     "summary": "Plan particulier pour la Creuse (« Plan pour la Creuse » dans le tableau des "
-                "priorités de l’agence). " + COMMON_SUMMARY},
-    {"slug": "pacte-sambre-avesnois-thierache", "title": "Pacte Sambre-Avesnois-Thiérache",
-     "territory_label": "Sambre-Avesnois-Thiérache", "departements": ["59", "02"],
-     # Arrondissement d'Avesnes-sur-Helpe (Nord, INSEE 591) and arrondissement de Vervins
-     # (Aisne, the Thiérache, INSEE 025); the names guard against a code mix-up.
-     "arrondissements": {"591": "Avesnes-sur-Helpe", "025": "Vervins"},
-     "summary": "Pacte pour le territoire Sambre-Avesnois-Thiérache, à cheval sur le Nord et "
-                "l’Aisne. " + COMMON_SUMMARY},
-    {"slug": "pacte-nievre", "title": "Pacte Nièvre", "departements": ["58"],
-     "summary": "Pacte pour la Nièvre. " + COMMON_SUMMARY},
-    {"slug": "bassin-minier", "title": "Engagement pour le renouveau du Bassin minier",
-     "territory_label": "Bassin minier du Nord et du Pas-de-Calais", "departements": ["59", "62"],
-     "eligibility_note": "Le Bassin minier ne couvre qu’une partie du Nord et du Pas-de-Calais ; "
-                         "la liste des communes concernées n’est pas encore publiée ici.",
-     "summary": "Engagement pour le renouveau du Bassin minier du Nord et du Pas-de-Calais "
-                "(« engagement de rénovation du Bassin minier » dans la feuille de route). "
-                + COMMON_SUMMARY},
+    {
+        "slug": "pacte-ardennes",
+        "title": "Pacte Ardennes",
+        "departements": ["08"],
+        "taxonomy": FRAGILE_TERRITORIES,
+        "summary": "Pacte pour les Ardennes. " + COMMON_SUMMARY,
+    },
+    {
+        "slug": "plan-creuse",
+        "title": "Plan particulier pour la Creuse",
+        "departements": ["23"],
+        "taxonomy": FRAGILE_TERRITORIES,
+        "summary": "Plan particulier pour la Creuse (« Plan pour la Creuse » dans le tableau des "
+        "priorités de l’agence). " + COMMON_SUMMARY,
+    },
+    {
+        "slug": "pacte-sambre-avesnois-thierache",
+        "title": "Pacte Sambre-Avesnois-Thiérache",
+        "territory_label": "Sambre-Avesnois-Thiérache",
+        "departements": ["59", "02"],
+        # Arrondissement d'Avesnes-sur-Helpe (Nord, INSEE 591) and arrondissement de Vervins
+        # (Aisne, the Thiérache, INSEE 025); the names guard against a code mix-up.
+        "arrondissements": {"591": "Avesnes-sur-Helpe", "025": "Vervins"},
+        "summary": "Pacte pour le territoire Sambre-Avesnois-Thiérache, à cheval sur le Nord et "
+        "l’Aisne. " + COMMON_SUMMARY,
+    },
+    {
+        "slug": "pacte-nievre",
+        "title": "Pacte Nièvre",
+        "departements": ["58"],
+        "summary": "Pacte pour la Nièvre. " + COMMON_SUMMARY,
+    },
+    {
+        "slug": "bassin-minier",
+        "title": "Engagement pour le renouveau du Bassin minier",
+        "territory_label": "Bassin minier du Nord et du Pas-de-Calais",
+        "departements": ["59", "62"],
+        "eligibility_note": "Le Bassin minier ne couvre qu’une partie du Nord et du Pas-de-Calais ; "
+        "la liste des communes concernées n’est pas encore publiée ici.",
+        "summary": "Engagement pour le renouveau du Bassin minier du Nord et du Pas-de-Calais "
+        "(« engagement de rénovation du Bassin minier » dans la feuille de route). " + COMMON_SUMMARY,
+    },
 ]
 
 ENGINEERING_PAGE_SLUG = "offre-ingenierie"
@@ -85,89 +104,129 @@ ENGINEERING_INTRO = (
 )
 
 ENGINEERING_BODY = [
-    {"type": "text", "value": (
-        "<h2>Votre interlocuteur : le délégué territorial</h2>"
-        "<p>Dans chaque département, le préfet est le délégué territorial de l’agence, avec ses "
-        "adjoints (sous-préfets, direction départementale des territoires). C’est à lui que la "
-        "collectivité adresse sa demande d’appui en ingénierie ; il l’oriente vers une réponse "
-        "locale ou, si nécessaire, vers un appui national.</p>"
-    )},
-    {"type": "key_figures", "value": {
-        "title": "L’objectif", "heading_level": "h2",
-        "figures": [{"value": "90", "unit": "%",
-                     "label": "des demandes d’ingénierie doivent pouvoir trouver une solution dans "
-                              "l’écosystème local",
-                     "source": ROADMAP}],
-    }},
-    {"type": "accordion", "value": {
-        "title": "Deux réponses possibles", "heading_level": "h2",
-        "items": [
-            {"title": "Une réponse locale", "content": (
-                "<p>Lorsque la demande trouve une réponse locale, le délégué territorial désigne un "
-                "<b>interlocuteur unique</b> chargé du suivi du projet : au choix un sous-préfet, la "
-                "direction départementale des territoires (DDT), un opérateur ou un aménageur local.</p>"
-                "<p>Il en fait état au <b>comité local de cohésion territoriale</b> et, une fois par an, "
-                "à l’établissement de tête de l’ANCT, pour simple consolidation de l’activité de "
-                "l’agence.</p>"
-            )},
-            {"title": "Un appui national", "content": (
-                "<p>Lorsque le projet nécessite un appui national, le délégué territorial sollicite "
-                "l’ANCT en justifiant de la fragilité de la collectivité porteuse, de l’insuffisance "
-                "de ressource locale mobilisable et/ou du caractère innovant ou particulièrement "
-                "complexe du projet.</p>"
-                "<p>La proposition d’accompagnement est validée par le <b>comité de suivi des projets</b> "
-                "de l’ANCT, puis formalisée dans une <b>convention d’appui opérationnel</b> avec le ou "
-                "les porteurs de projet. Le délégué territorial reste chargé du suivi et du pilotage "
-                "du projet, dans les conditions qu’il détermine.</p>"
-            )},
-        ],
-    }},
-    {"type": "callout", "value": {
-        "title": "Quand un appui national se justifie-t-il ?", "heading_level": "h3",
-        "text": "Notamment lorsque l’ingénierie demandée est rare (par exemple l’ingénierie du CEREMA "
-                "pour les ouvrages d’art) ou lorsque le projet a une envergure nationale qui suppose "
-                "un accompagnement spécifique.",
-    }},
-    {"type": "text", "value": (
-        "<h2>Les instruments de l’agence</h2>"
-        "<p>Pour activer de l’ingénierie, l’ANCT dispose :</p>"
-        "<ul>"
-        "<li>des <b>compétences techniques internes</b> présentes au sein de ses directions générales "
-        "déléguées ;</li>"
-        "<li>des <b>compétences techniques présentes au sein de l’État</b> (par exemple des "
-        "administrateurs civils sans affectation), mobilisables sous forme de « missions » ;</li>"
-        "<li>d’une <b>ligne de crédits</b> pour des subventions directes ou des marchés à bons de "
-        "commande ;</li>"
-        "<li>de <b>conventions-cadres d’appui</b> passées avec les opérateurs dits « du premier "
-        "cercle », qui précisent comment mobiliser leur ingénierie pour le compte de l’ANCT.</li>"
-        "</ul>"
-        "<h3>Les opérateurs du premier cercle</h3>"
-        "<ul><li>ADEME (Agence de l’environnement et de la maîtrise de l’énergie)</li>"
-        "<li>ANRU (Agence nationale pour la rénovation urbaine)</li>"
-        "<li>ANAH (Agence nationale de l’habitat)</li>"
-        "<li>CEREMA</li><li>Banque des territoires</li></ul>"
-    )},
-    {"type": "text", "value": (
-        "<h2>Faire une demande</h2>"
-        "<p>Votre collectivité porte un projet et manque d’ingénierie pour le mener ? Décrivez-le : "
-        "votre demande est transmise au délégué territorial de votre département.</p>"
-        f'<p><a href="{ENGINEERING_REQUEST_URL}">Demander un appui en ingénierie</a></p>'
-    )},
+    {
+        "type": "text",
+        "value": (
+            "<h2>Votre interlocuteur : le délégué territorial</h2>"
+            "<p>Dans chaque département, le préfet est le délégué territorial de l’agence, avec ses "
+            "adjoints (sous-préfets, direction départementale des territoires). C’est à lui que la "
+            "collectivité adresse sa demande d’appui en ingénierie ; il l’oriente vers une réponse "
+            "locale ou, si nécessaire, vers un appui national.</p>"
+        ),
+    },
+    {
+        "type": "key_figures",
+        "value": {
+            "title": "L’objectif",
+            "heading_level": "h2",
+            "figures": [
+                {
+                    "value": "90",
+                    "unit": "%",
+                    "label": "des demandes d’ingénierie doivent pouvoir trouver une solution dans "
+                    "l’écosystème local",
+                    "source": ROADMAP,
+                }
+            ],
+        },
+    },
+    {
+        "type": "accordion",
+        "value": {
+            "title": "Deux réponses possibles",
+            "heading_level": "h2",
+            "items": [
+                {
+                    "title": "Une réponse locale",
+                    "content": (
+                        "<p>Lorsque la demande trouve une réponse locale, le délégué territorial désigne un "
+                        "<b>interlocuteur unique</b> chargé du suivi du projet : au choix un sous-préfet, la "
+                        "direction départementale des territoires (DDT), un opérateur ou un aménageur local.</p>"
+                        "<p>Il en fait état au <b>comité local de cohésion territoriale</b> et, une fois par an, "
+                        "à l’établissement de tête de l’ANCT, pour simple consolidation de l’activité de "
+                        "l’agence.</p>"
+                    ),
+                },
+                {
+                    "title": "Un appui national",
+                    "content": (
+                        "<p>Lorsque le projet nécessite un appui national, le délégué territorial sollicite "
+                        "l’ANCT en justifiant de la fragilité de la collectivité porteuse, de l’insuffisance "
+                        "de ressource locale mobilisable et/ou du caractère innovant ou particulièrement "
+                        "complexe du projet.</p>"
+                        "<p>La proposition d’accompagnement est validée par le <b>comité de suivi des projets</b> "
+                        "de l’ANCT, puis formalisée dans une <b>convention d’appui opérationnel</b> avec le ou "
+                        "les porteurs de projet. Le délégué territorial reste chargé du suivi et du pilotage "
+                        "du projet, dans les conditions qu’il détermine.</p>"
+                    ),
+                },
+            ],
+        },
+    },
+    {
+        "type": "callout",
+        "value": {
+            "title": "Quand un appui national se justifie-t-il ?",
+            "heading_level": "h3",
+            "text": "Notamment lorsque l’ingénierie demandée est rare (par exemple l’ingénierie du CEREMA "
+            "pour les ouvrages d’art) ou lorsque le projet a une envergure nationale qui suppose "
+            "un accompagnement spécifique.",
+        },
+    },
+    {
+        "type": "text",
+        "value": (
+            "<h2>Les instruments de l’agence</h2>"
+            "<p>Pour activer de l’ingénierie, l’ANCT dispose :</p>"
+            "<ul>"
+            "<li>des <b>compétences techniques internes</b> présentes au sein de ses directions générales "
+            "déléguées ;</li>"
+            "<li>des <b>compétences techniques présentes au sein de l’État</b> (par exemple des "
+            "administrateurs civils sans affectation), mobilisables sous forme de « missions » ;</li>"
+            "<li>d’une <b>ligne de crédits</b> pour des subventions directes ou des marchés à bons de "
+            "commande ;</li>"
+            "<li>de <b>conventions-cadres d’appui</b> passées avec les opérateurs dits « du premier "
+            "cercle », qui précisent comment mobiliser leur ingénierie pour le compte de l’ANCT.</li>"
+            "</ul>"
+            "<h3>Les opérateurs du premier cercle</h3>"
+            "<ul><li>ADEME (Agence de l’environnement et de la maîtrise de l’énergie)</li>"
+            "<li>ANRU (Agence nationale pour la rénovation urbaine)</li>"
+            "<li>ANAH (Agence nationale de l’habitat)</li>"
+            "<li>CEREMA</li><li>Banque des territoires</li></ul>"
+        ),
+    },
+    {
+        "type": "text",
+        "value": (
+            "<h2>Faire une demande</h2>"
+            "<p>Votre collectivité porte un projet et manque d’ingénierie pour le mener ? Décrivez-le : "
+            "votre demande est transmise au délégué territorial de votre département.</p>"
+            f'<p><a href="{ENGINEERING_REQUEST_URL}">Demander un appui en ingénierie</a></p>'
+        ),
+    },
 ]
 
 HOME_TILES = [
-    {"title": "Pactes et contrats de cohésion territoriale", "slug": "pactes",
-     "description": "Les pactes des territoires vulnérables : où, avec qui, combien, et où ils en sont."},
-    {"title": "Le sur-mesure : l’offre d’ingénierie", "slug": ENGINEERING_PAGE_SLUG,
-     "description": "Quand l’ingénierie locale ne suffit pas : le protocole et les instruments de l’agence."},
+    {
+        "title": "Pactes et contrats de cohésion territoriale",
+        "slug": "pactes",
+        "description": "Les pactes des territoires vulnérables : où, avec qui, combien, et où ils en sont.",
+    },
+    {
+        "title": "Le sur-mesure : l’offre d’ingénierie",
+        "slug": ENGINEERING_PAGE_SLUG,
+        "description": "Quand l’ingénierie locale ne suffit pas : le protocole et les instruments de l’agence.",
+    },
 ]
 
 
 def _lookup(model, key: str, value: str, report: LoadReport, what: str):
     obj = model.objects.filter(**{key: value}).first()
     if obj is None:
-        report.rejected.append(f"{what} « {value} » absent(e) : lancez d’abord le chargement des "
-                               f"taxonomies (programmes.demo.load)")
+        report.rejected.append(
+            f"{what} « {value} » absent(e) : lancez d’abord le chargement des "
+            f"taxonomies (programmes.demo.load)"
+        )
     return obj
 
 
@@ -195,45 +254,63 @@ def _territory_rows(model, codes, report: LoadReport, pacte_title: str, what: st
 
 
 def ensure_pacte_index(home: HomePage, report: LoadReport) -> PacteIndexPage:
-    return upsert_page(home, PacteIndexPage, "pactes", report, fields={
-        "title": "Pactes et contrats",
-        "introduction": PACTE_INDEX_INTRO,
-        "show_in_menus": True,
-        "listing_summary": "Les pactes et contrats de cohésion territoriale coordonnés par l’agence.",
-    })
+    return upsert_page(
+        home,
+        PacteIndexPage,
+        "pactes",
+        report,
+        fields={
+            "title": "Pactes et contrats",
+            "introduction": PACTE_INDEX_INTRO,
+            "show_in_menus": True,
+            "listing_summary": "Les pactes et contrats de cohésion territoriale coordonnés par l’agence.",
+        },
+    )
 
 
 def ensure_pactes(index: PacteIndexPage, report: LoadReport) -> list[PactePage]:
     pages = []
     for data in PACTES:
-        fields = {"title": data["title"], "summary": data["summary"],
-                  "territory_label": data.get("territory_label", ""),
-                  "eligibility_note": data.get("eligibility_note", ""),
-                  "status": "actif", "theme": None, "public_policy": None}
+        fields = {
+            "title": data["title"],
+            "summary": data["summary"],
+            "territory_label": data.get("territory_label", ""),
+            "eligibility_note": data.get("eligibility_note", ""),
+            "status": "actif",
+            "theme": None,
+            "public_policy": None,
+        }
         taxonomy = data.get("taxonomy")
         if taxonomy:
             fields["theme"] = _lookup(Theme, "slug", taxonomy["theme"], report, "thématique")
             policy = _lookup(PublicPolicy, "slug", taxonomy["public_policy"], report, "politique publique")
             fields["public_policy"] = policy if policy and fields["theme"] else None
         relations = {
-            "covered_departements": _territory_rows(Departement, data["departements"], report,
-                                                    data["title"], "département"),
-            "covered_arrondissements": _territory_rows(Arrondissement, data.get("arrondissements", {}),
-                                                       report, data["title"], "arrondissement"),
+            "covered_departements": _territory_rows(
+                Departement, data["departements"], report, data["title"], "département"
+            ),
+            "covered_arrondissements": _territory_rows(
+                Arrondissement, data.get("arrondissements", {}), report, data["title"], "arrondissement"
+            ),
         }
-        pages.append(upsert_page(index, PactePage, data["slug"], report,
-                                 fields=fields, relations=relations))
+        pages.append(upsert_page(index, PactePage, data["slug"], report, fields=fields, relations=relations))
     return pages
 
 
 def ensure_engineering_offer_page(home: HomePage, report: LoadReport) -> StandardPage:
-    return upsert_page(home, StandardPage, ENGINEERING_PAGE_SLUG, report, fields={
-        "title": "Le sur-mesure : l’offre d’ingénierie",
-        "introduction": ENGINEERING_INTRO,
-        "body": ENGINEERING_BODY,
-        "show_in_menus": True,
-        "listing_summary": "Quand l’ingénierie locale ne suffit pas, l’agence apporte un appui sur mesure.",
-    })
+    return upsert_page(
+        home,
+        StandardPage,
+        ENGINEERING_PAGE_SLUG,
+        report,
+        fields={
+            "title": "Le sur-mesure : l’offre d’ingénierie",
+            "introduction": ENGINEERING_INTRO,
+            "body": ENGINEERING_BODY,
+            "show_in_menus": True,
+            "listing_summary": "Quand l’ingénierie locale ne suffit pas, l’agence apporte un appui sur mesure.",
+        },
+    )
 
 
 @transaction.atomic
@@ -244,8 +321,12 @@ def load(home, report: LoadReport):
     ensure_pactes(index, report)
     engineering = ensure_engineering_offer_page(home, report)
     pages = {"pactes": index, ENGINEERING_PAGE_SLUG: engineering}
-    merge_entry_points(home, [
-        {"title": tile["title"], "description": tile["description"], "link_page": pages[tile["slug"]]}
-        for tile in HOME_TILES
-    ], report)
+    merge_entry_points(
+        home,
+        [
+            {"title": tile["title"], "description": tile["description"], "link_page": pages[tile["slug"]]}
+            for tile in HOME_TILES
+        ],
+        report,
+    )
     return home

@@ -25,7 +25,7 @@ def format_date(value) -> str:
 
 
 def progress_text(done: int, total: int) -> str:
-    """"12 actions sur 30 réalisées" (French agreement: singular up to 1)."""
+    """ "12 actions sur 30 réalisées" (French agreement: singular up to 1)."""
     if done > 1:
         return _("%(done)s actions sur %(total)s réalisées") % {"done": done, "total": total}
     return _("%(done)s action sur %(total)s réalisée") % {"done": done, "total": total}
@@ -40,11 +40,14 @@ def territory_text(page, departements, arrondissements=(), communes=()) -> str:
     else:
         parts.append(page.territory_label or names)
     if arrondissements:
-        parts.append(ngettext("arrondissement de %(names)s", "arrondissements de %(names)s",
-                              len(arrondissements)) % {"names": ", ".join(a.name for a in arrondissements)})
+        parts.append(
+            ngettext("arrondissement de %(names)s", "arrondissements de %(names)s", len(arrondissements))
+            % {"names": ", ".join(a.name for a in arrondissements)}
+        )
     if communes:
-        parts.append(ngettext("%(count)s commune", "%(count)s communes", len(communes))
-                     % {"count": len(communes)})
+        parts.append(
+            ngettext("%(count)s commune", "%(count)s communes", len(communes)) % {"count": len(communes)}
+        )
     text = " ; ".join(p for p in parts if p)
     return text or _("non communiqué")
 
@@ -53,11 +56,16 @@ def key_facts(page, context) -> list[list[str]]:
     """Rows of the "Le pacte en bref" table. Cells are escaped here because
     django-dsfr's table marks its cells safe."""
     progress = context["progress"]
-    duration = (ngettext("%(n)s mois", "%(n)s mois", page.duration_months) % {"n": page.duration_months}
-                if page.duration_months else _("non communiquée"))
+    duration = (
+        ngettext("%(n)s mois", "%(n)s mois", page.duration_months) % {"n": page.duration_months}
+        if page.duration_months
+        else _("non communiquée")
+    )
     rows = [
-        [_("Territoire"), territory_text(page, context["departements"], context["arrondissements"],
-                                         context["communes"])],
+        [
+            _("Territoire"),
+            territory_text(page, context["departements"], context["arrondissements"], context["communes"]),
+        ],
         [_("Statut"), page.get_status_display()],
     ]
     if page.theme_id:
@@ -73,8 +81,9 @@ def key_facts(page, context) -> list[list[str]]:
     ]
     if progress.total:
         rows.append([_("Avancement"), progress_text(progress.done, progress.total)])
-        rows.append([_("Budget engagé (actions en cours ou réalisées)"),
-                     format_euros(progress.budget_engaged)])
+        rows.append(
+            [_("Budget engagé (actions en cours ou réalisées)"), format_euros(progress.budget_engaged)]
+        )
     return escape_rows(rows)
 
 
@@ -91,13 +100,16 @@ def axis_accordion_items(axes) -> list[dict]:
         title = _("Axe %(n)s : %(title)s") % {"n": position, "title": axis.title}
         if actions:
             title = f"{title} ({progress_text(done, len(actions))})"
-        items.append({
-            "id": f"axe-{axis.pk or position}",
-            "title": title,
-            "heading_tag": "h3",
-            "content": render_to_string("pactes/includes/axis_actions.html",
-                                        {"axis": axis, "actions": actions}),
-        })
+        items.append(
+            {
+                "id": f"axe-{axis.pk or position}",
+                "title": title,
+                "heading_tag": "h3",
+                "content": render_to_string(
+                    "pactes/includes/axis_actions.html", {"axis": axis, "actions": actions}
+                ),
+            }
+        )
     return items
 
 

@@ -21,9 +21,15 @@ class PacteAdminForm(WagtailAdminPageForm):
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         )
         if committed > total:
-            self.add_error("total_amount", _(
-                "La somme des montants par partenaire (%(sum)s €) dépasse le montant total "
-                "du pacte (%(total)s €). Corrigez le total ou les montants des partenaires."
-            ) % {"sum": number_format(committed, 2, force_grouping=True),
-                 "total": number_format(total, 2, force_grouping=True)})
+            self.add_error(
+                "total_amount",
+                _(
+                    "La somme des montants par partenaire (%(sum)s €) dépasse le montant total "
+                    "du pacte (%(total)s €). Corrigez le total ou les montants des partenaires."
+                )
+                % {
+                    "sum": number_format(committed, 2, force_grouping=True),
+                    "total": number_format(total, 2, force_grouping=True),
+                },
+            )
         return cleaned_data

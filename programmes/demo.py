@@ -53,19 +53,36 @@ def load_taxonomies(report: LoadReport) -> None:
     territory types. Other apps call it too: it only adds what is missing."""
     themes = {}
     for item in demo_data.THEMES:
-        themes[item["slug"]] = upsert(Theme, report, {"slug": item["slug"]},
-                                      name=item["name"], sort_order=item["sort_order"])
+        themes[item["slug"]] = upsert(
+            Theme, report, {"slug": item["slug"]}, name=item["name"], sort_order=item["sort_order"]
+        )
     for position, (theme_slug, slug, name) in enumerate(demo_data.POLICIES, start=1):
         upsert(PublicPolicy, report, {"slug": slug}, theme=themes[theme_slug], name=name, sort_order=position)
     for item in demo_data.PARTNERS:
-        upsert(Partner, report, {"name": item["name"]},
-               **{key: value for key, value in item.items() if key != "name"})
+        upsert(
+            Partner,
+            report,
+            {"name": item["name"]},
+            **{key: value for key, value in item.items() if key != "name"},
+        )
     for item in demo_data.BENEFICIARY_TYPES:
-        upsert(BeneficiaryType, report, {"slug": item["slug"]}, name=item["name"],
-               sort_order=item["sort_order"], collectivite_level=item.get("collectivite_level", "autre"))
+        upsert(
+            BeneficiaryType,
+            report,
+            {"slug": item["slug"]},
+            name=item["name"],
+            sort_order=item["sort_order"],
+            collectivite_level=item.get("collectivite_level", "autre"),
+        )
     for item in demo_data.TERRITORY_TYPES:
-        upsert(TerritoryType, report, {"slug": item["slug"]}, name=item["name"], rule=item["rule"],
-               description=item.get("description", ""))
+        upsert(
+            TerritoryType,
+            report,
+            {"slug": item["slug"]},
+            name=item["name"],
+            rule=item["rule"],
+            description=item.get("description", ""),
+        )
 
 
 def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
@@ -76,7 +93,10 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
     territory_types = {item.slug: item for item in TerritoryType.objects.all()}
     for entry in demo_data.PROGRAMMES:
         upsert_page(
-            index, ProgrammePage, entry["slug"], report,
+            index,
+            ProgrammePage,
+            entry["slug"],
+            report,
             fields={
                 "title": entry["title"],
                 "summary": entry["summary"],
@@ -91,9 +111,11 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
             relations={
                 "partners": [partners[name] for name in entry.get("partners", [])],
                 "eligible_beneficiary_types": [
-                    beneficiaries[slug] for slug in entry.get("eligible_beneficiary_types", [])],
+                    beneficiaries[slug] for slug in entry.get("eligible_beneficiary_types", [])
+                ],
                 "eligible_territory_types": [
-                    territory_types[slug] for slug in entry.get("eligible_territory_types", [])],
+                    territory_types[slug] for slug in entry.get("eligible_territory_types", [])
+                ],
             },
         )
 
@@ -103,15 +125,29 @@ def load(home, report: LoadReport):
     """Demo step: taxonomies, the programme index under the home page, the 29
     programmes of the roadmap table and the home tile leading to them."""
     load_taxonomies(report)
-    index = upsert_page(home, ProgrammeIndexPage, "programmes", report, fields={
-        "title": "Programmes", "introduction": INDEX_INTRODUCTION, "show_in_menus": True,
-        "listing_summary": "Les programmes, projets et missions de l’Agence, par thématique.",
-    })
+    index = upsert_page(
+        home,
+        ProgrammeIndexPage,
+        "programmes",
+        report,
+        fields={
+            "title": "Programmes",
+            "introduction": INDEX_INTRODUCTION,
+            "show_in_menus": True,
+            "listing_summary": "Les programmes, projets et missions de l’Agence, par thématique.",
+        },
+    )
     load_programmes(index, report)
-    merge_entry_points(home, [{
-        "title": "Programmes nationaux d’appui",
-        "description": "Petites villes de demain, Action cœur de ville, France Services… : "
-                       "les programmes de l’Agence, par thématique.",
-        "link_page": index,
-    }], report)
+    merge_entry_points(
+        home,
+        [
+            {
+                "title": "Programmes nationaux d’appui",
+                "description": "Petites villes de demain, Action cœur de ville, France Services… : "
+                "les programmes de l’Agence, par thématique.",
+                "link_page": index,
+            }
+        ],
+        report,
+    )
     return home

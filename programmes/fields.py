@@ -31,8 +31,12 @@ class MultipleChoiceField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=self.multiple_choices, required=not self.blank, label=self.verbose_name,
-            help_text=self.help_text, widget=forms.CheckboxSelectMultiple, coerce=str,
+            choices=self.multiple_choices,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+            coerce=str,
         )
 
     def labels(self, value) -> list[str]:

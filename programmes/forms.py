@@ -15,16 +15,24 @@ ALL_M = [("", _("Tous"))]
 
 class ProgrammeFilterForm(DsfrBaseForm):
     thematique = forms.ModelChoiceField(
-        Theme.objects.all(), to_field_name="slug", required=False, label=_("Thématique"),
+        Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Thématique"),
         empty_label=_("Toutes"),
     )
     politique = forms.ChoiceField(label=_("Politique publique"), required=False)
     modalite = forms.ChoiceField(
-        label=_("Modalité d'intervention"), required=False, choices=ALL + ProgrammeKind.choices,
+        label=_("Modalité d'intervention"),
+        required=False,
+        choices=ALL + ProgrammeKind.choices,
     )
     statut = forms.ChoiceField(label=_("Statut"), required=False, choices=ALL_M + CatalogueStatus.choices)
     beneficiaire = forms.ModelChoiceField(
-        BeneficiaryType.objects.all(), to_field_name="slug", required=False, label=_("Bénéficiaires"),
+        BeneficiaryType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Bénéficiaires"),
         empty_label=_("Tous"),
     )
 

@@ -29,7 +29,19 @@ them is ``standard``, which does not fold accents.
 """
 
 ELISION_ARTICLES = [
-    "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
 ]
 
 # token (after lowercase + asciifolding) => light_french stem of the word it should meet.
@@ -42,10 +54,15 @@ STEM_OVERRIDES = [
 # Used when no editor synonym exists yet: synonym_graph needs at least one rule.
 DEFAULT_SYNONYMS = ["anct, agence nationale de la cohesion des territoires"]
 
-_INDEX_FILTERS = ["french_elision", "lowercase", "asciifolding",
-                  "french_stem_override", "french_light_stem"]
-_SEARCH_FILTERS = ["french_elision", "lowercase", "asciifolding", "french_synonyms",
-                   "french_stem_override", "french_light_stem"]
+_INDEX_FILTERS = ["french_elision", "lowercase", "asciifolding", "french_stem_override", "french_light_stem"]
+_SEARCH_FILTERS = [
+    "french_elision",
+    "lowercase",
+    "asciifolding",
+    "french_synonyms",
+    "french_stem_override",
+    "french_light_stem",
+]
 
 
 def synonym_filter(rules: list[str]) -> dict:

@@ -114,7 +114,8 @@ class FrenchOpenSearchSearchBackend(OpenSearch3SearchBackend):
         except (EngineConnectionError, ConnectionTimeout) as error:
             logger.warning(
                 "Moteur de recherche injoignable : « %s » sera indexé au prochain update_index (%s)",
-                obj, error.__class__.__name__,
+                obj,
+                error.__class__.__name__,
             )
 
     def delete(self, obj):
@@ -123,7 +124,8 @@ class FrenchOpenSearchSearchBackend(OpenSearch3SearchBackend):
         except (EngineConnectionError, ConnectionTimeout) as error:
             logger.warning(
                 "Moteur de recherche injoignable : « %s » sera retiré au prochain update_index (%s)",
-                obj, error.__class__.__name__,
+                obj,
+                error.__class__.__name__,
             )
 
     def concrete_indices(self):

@@ -61,6 +61,7 @@ FACET_LABELS = {
 
 # --- Results ---------------------------------------------------------------------------
 
+
 @dataclass
 class Hit:
     title: str
@@ -114,6 +115,7 @@ class _Sized:
 
 
 # --- Catalogue vocabulary ----------------------------------------------------------------
+
 
 def catalogue_models() -> list[type[Page]]:
     """Concrete page models derived from ``programmes.CataloguePage``."""
@@ -169,9 +171,7 @@ def public_pages():
 
 def public_documents():
     """Documents outside collections restricted by a view restriction."""
-    restricted_paths = list(
-        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    )
+    restricted_paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
     private = Q()
     for path in restricted_paths:
         private |= Q(path__startswith=path)
@@ -226,7 +226,7 @@ def build_snippet(text: str, query: str, width: int = 220) -> SafeString:
     for m in matches:
         if m.start() < start or m.end() > end:
             continue
-        parts.append(escape(text[cursor:m.start()]))
+        parts.append(escape(text[cursor : m.start()]))
         parts.append(f"<mark>{escape(m.group())}</mark>")
         cursor = m.end()
     parts.append(escape(text[cursor:end]))
@@ -245,6 +245,7 @@ def page_text(page) -> str:
 
 # --- Facets --------------------------------------------------------------------------------
 
+
 def _facet_option_label(name, value, themes, policies):
     if name == "type":
         return type_label(value)
@@ -262,7 +263,8 @@ def _build_facets(counts: dict[str, dict[str, int]], filters, themes, policies) 
         selected = set(filters.get(name, []))
         options = [
             FacetOption(value, _facet_option_label(name, value, themes, policies), count, value in selected)
-            for value, count in bucket.items() if count or value in selected
+            for value, count in bucket.items()
+            if count or value in selected
         ]
         for value in selected - set(bucket):
             options.append(FacetOption(value, _facet_option_label(name, value, themes, policies), 0, True))
@@ -279,6 +281,7 @@ def _paginate(total: int, page_number) -> tuple[object, int]:
 
 
 # --- Strategy: any Wagtail backend (database) ---------------------------------------------------
+
 
 def _title_first(pages, query):
     """Stable re-rank: pages whose title carries every query stem first, as the
@@ -330,13 +333,22 @@ def _wagtail_search(backend, query, filters, page_number, themes, policies, oper
                 bucket[value] = bucket.get(value, 0) + 1
     selected = [key for key in keys if matches(rows[key], list(FACET_FIELDS))]
     page_obj, offset = _paginate(len(selected), page_number)
-    window = selected[offset:offset + PER_PAGE]
+    window = selected[offset : offset + PER_PAGE]
     by_key = _load_objects(window)
-    hits = [_hit(by_key[key], build_snippet(_text_of(by_key[key]), query), themes, policies)
-            for key in window if key in by_key]
+    hits = [
+        _hit(by_key[key], build_snippet(_text_of(by_key[key]), query), themes, policies)
+        for key in window
+        if key in by_key
+    ]
     page_obj.object_list = hits
-    return SearchOutcome(query, hits, len(selected), _build_facets(counts, filters, themes, policies),
-                         page_obj, strategy="wagtail")
+    return SearchOutcome(
+        query,
+        hits,
+        len(selected),
+        _build_facets(counts, filters, themes, policies),
+        page_obj,
+        strategy="wagtail",
+    )
 
 
 def _load_objects(keys) -> dict:
@@ -355,7 +367,10 @@ def _hit(obj, snippet, themes, policies) -> Hit:
     if isinstance(obj, Page):
         is_catalogue = hasattr(obj, "public_policy_id")
         return Hit(
-            title=obj.title, url=obj.url, type_label=type_label(obj._meta.label_lower), snippet=snippet,
+            title=obj.title,
+            url=obj.url,
+            type_label=type_label(obj._meta.label_lower),
+            snippet=snippet,
             theme=themes.get(str(getattr(obj, "theme_id", "") or ""), ""),
             policy=policies.get(str(getattr(obj, "public_policy_id", "") or ""), ""),
             status=status_labels().get(obj.status, "") if is_catalogue else "",
@@ -367,7 +382,12 @@ def _hit(obj, snippet, themes, policies) -> Hit:
 # --- Strategy: OpenSearch with elasticsearch-dsl ---------------------------------------------
 
 HIGHLIGHT_FIELDS = [
-    "*summary", "*objectives", "*body", "*introduction", "*territory_label", "search_description",
+    "*summary",
+    "*objectives",
+    "*body",
+    "*introduction",
+    "*territory_label",
+    "search_description",
 ]
 
 
@@ -389,11 +409,15 @@ def build_engine_request(backend, query, filters, offset, operator="and") -> tup
         backend.get_index_for_model(Page).name,
         backend.get_index_for_model(get_document_model()).name,
     ]
-    matches = DslQ("bool", should=[DslQ(page_results.query_compiler.get_query()),
-                                   DslQ(doc_results.query_compiler.get_query())],
-                   minimum_should_match=1)
-    title_boost = [DslQ("match", title={"query": query, "boost": 3}),
-                   DslQ("match_phrase", title={"query": query, "boost": 3})]
+    matches = DslQ(
+        "bool",
+        should=[DslQ(page_results.query_compiler.get_query()), DslQ(doc_results.query_compiler.get_query())],
+        minimum_should_match=1,
+    )
+    title_boost = [
+        DslQ("match", title={"query": query, "boost": 3}),
+        DslQ("match_phrase", title={"query": query, "boost": 3}),
+    ]
     base = DslQ("bool", must=[matches], should=title_boost)
     s = Search().query(base).source(False).extra(from_=offset, size=PER_PAGE, track_total_hits=True)
     if filters:
@@ -404,8 +428,9 @@ def build_engine_request(backend, query, filters, offset, operator="and") -> tup
         agg.bucket("values", "terms", field=column, size=100)
         s.aggs.bucket(name, agg)
     s = s.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=2)
-    s = s.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html",
-                            require_field_match=False)
+    s = s.highlight_options(
+        pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
+    )
     return indices, s.to_dict()
 
 
@@ -432,20 +457,24 @@ def _engine_search(backend, query, filters, page_number, themes, policies, opera
     by_key = _load_objects(keys)
     hits = [
         _hit(by_key[key], fragments.get(key) or build_snippet(_text_of(by_key[key]), query), themes, policies)
-        for key in keys if key in by_key
+        for key in keys
+        if key in by_key
     ]
     aggregations = response.get("aggregations", {})
     counts = {
         # No aggregations at all when the indices do not exist yet (before update_index).
         name: {b["key"]: b["doc_count"] for b in aggregations[name]["values"]["buckets"]}
-        for name in FACET_FIELDS if name in aggregations
+        for name in FACET_FIELDS
+        if name in aggregations
     }
     page_obj.object_list = hits
-    return SearchOutcome(query, hits, total, _build_facets(counts, filters, themes, policies), page_obj,
-                         strategy="engine")
+    return SearchOutcome(
+        query, hits, total, _build_facets(counts, filters, themes, policies), page_obj, strategy="engine"
+    )
 
 
 # --- Interface ------------------------------------------------------------------------------
+
 
 def uses_engine(backend) -> bool:
     return hasattr(backend, "update_synonyms")
@@ -475,8 +504,9 @@ def _relaxed(strategy, backend, query, filters, page_number, themes, policies) -
     return outcome
 
 
-def search_catalogue(query: str, raw_filters: dict[str, list[str]] | None = None,
-                     page_number=1) -> SearchOutcome:
+def search_catalogue(
+    query: str, raw_filters: dict[str, list[str]] | None = None, page_number=1
+) -> SearchOutcome:
     query = " ".join((query or "").split())[:200]
     filters = clean_filters(raw_filters or {})
     if not query:
@@ -514,6 +544,6 @@ def autocomplete_titles(query: str, limit: int = 8) -> list[dict]:
     pages = Page.objects.filter(pk__in=[p.pk for p in results]).specific().in_bulk()
     return [
         {"title": page.title, "url": page.url, "type": type_label(page._meta.label_lower)}
-        for page in (pages.get(p.pk) for p in results) if page is not None
+        for page in (pages.get(p.pk) for p in results)
+        if page is not None
     ]
-

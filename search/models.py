@@ -20,7 +20,9 @@ class SearchSynonym(models.Model):
     """
 
     terms = models.CharField(
-        _("termes équivalents"), max_length=500, unique=True,
+        _("termes équivalents"),
+        max_length=500,
+        unique=True,
         help_text=_("Séparés par des virgules, par exemple : « PVD, Petites villes de demain »."),
     )
     note = models.CharField(_("note pour les éditeurs"), max_length=255, blank=True)

@@ -46,8 +46,11 @@ def push_synonyms() -> list[str]:
         try:
             updated += backend.update_synonyms(rules)
         except Exception:  # noqa: BLE001 - never block an editor's save
-            logger.warning("Synonymes non transmis au moteur de recherche (injoignable ?) : "
-                           "ils le seront au prochain update_index", exc_info=True)
+            logger.warning(
+                "Synonymes non transmis au moteur de recherche (injoignable ?) : "
+                "ils le seront au prochain update_index",
+                exc_info=True,
+            )
     return updated
 
 

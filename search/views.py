@@ -12,8 +12,14 @@ from search.backends import FACET_FIELDS
 from search.catalogue import autocomplete_titles, search_catalogue
 
 SUGGESTIONS = [
-    "Petites villes de demain", "Action cœur de ville", "France Services", "tiers-lieux",
-    "très haut débit", "ingénierie", "formation des élus", "Creuse",
+    "Petites villes de demain",
+    "Action cœur de ville",
+    "France Services",
+    "tiers-lieux",
+    "très haut débit",
+    "ingénierie",
+    "formation des élus",
+    "Creuse",
 ]
 
 
@@ -27,14 +33,18 @@ def search(request):
         page_obj.pages_list = list(
             page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
         )
-    return TemplateResponse(request, "search/search.html", {
-        "query": query,
-        "outcome": outcome,
-        "page_obj": page_obj,
-        "suggestions": SUGGESTIONS,
-        "has_filters": any(filters.values()),
-        "breadcrumb": {"links": [], "current": _("Recherche")},
-    })
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "outcome": outcome,
+            "page_obj": page_obj,
+            "suggestions": SUGGESTIONS,
+            "has_filters": any(filters.values()),
+            "breadcrumb": {"links": [], "current": _("Recherche")},
+        },
+    )
 
 
 @require_GET

@@ -35,17 +35,24 @@ class CommuneListImportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        report = import_commune_list(upload.read(), user=self.request.user, source_name=upload.name,
-                                     **form.target_kwargs())
+        report = import_commune_list(
+            upload.read(), user=self.request.user, source_name=upload.name, **form.target_kwargs()
+        )
         if report.saved:
-            messages.success(self.request, _(
-                "Liste importée : %(size)s communes (%(errors)s lignes en erreur).")
-                % {"size": report.size, "errors": len(report.problems)})
+            messages.success(
+                self.request,
+                _("Liste importée : %(size)s communes (%(errors)s lignes en erreur).")
+                % {"size": report.size, "errors": len(report.problems)},
+            )
         else:
-            messages.error(self.request, _(
-                "Aucun code valide dans le fichier : la liste n'a pas été modifiée."))
-        return self.render_to_response(self.get_context_data(form=CommuneListImportForm(), report=report,
-                                                             target=form.cleaned_data["target"]))
+            messages.error(
+                self.request, _("Aucun code valide dans le fichier : la liste n'a pas été modifiée.")
+            )
+        return self.render_to_response(
+            self.get_context_data(
+                form=CommuneListImportForm(), report=report, target=form.cleaned_data["target"]
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -18,8 +18,19 @@ from django.utils.translation import gettext as _
 from .models import Commune, CommuneList, CurrentBeneficiary, FormerCommuneName, TerritoryTypeMembership
 from .text import INSEE_CODE_RE
 
-HEADER_NAMES = {"code", "insee", "code_insee", "code insee", "codgeo", "code_commune", "code commune",
-                "com", "code_commune_insee", "insee_com", "codeinsee"}
+HEADER_NAMES = {
+    "code",
+    "insee",
+    "code_insee",
+    "code insee",
+    "codgeo",
+    "code_commune",
+    "code commune",
+    "com",
+    "code_commune_insee",
+    "insee_com",
+    "codeinsee",
+}
 
 
 @dataclass
@@ -81,15 +92,24 @@ def parse_codes(text: str, report: ListImportReport) -> list[tuple[int, str]]:
         code = value.upper()
         if code.isdigit() and len(code) == 4:
             # A spreadsheet dropped the leading zero of départements 01 to 09.
-            report.notes.append(ListProblem(number, value, _("zéro initial rétabli : %(code)s") % {
-                "code": "0" + code}))
+            report.notes.append(
+                ListProblem(number, value, _("zéro initial rétabli : %(code)s") % {"code": "0" + code})
+            )
             code = "0" + code
         if INSEE_CODE_RE.match(code):
             parsed.append((number, code))
         else:
-            report.problems.append(ListProblem(number, value, _(
-                "ligne mal formée : « %(value)s » n'est pas un code INSEE (5 caractères, par exemple "
-                "08105 ou 2A004)") % {"value": value}))
+            report.problems.append(
+                ListProblem(
+                    number,
+                    value,
+                    _(
+                        "ligne mal formée : « %(value)s » n'est pas un code INSEE (5 caractères, par exemple "
+                        "08105 ou 2A004)"
+                    )
+                    % {"value": value},
+                )
+            )
     return parsed
 
 
@@ -104,8 +124,9 @@ def check_codes(parsed: list[tuple[int, str]], report: ListImportReport):
     codes = {code for _, code in parsed}
     current = set(Commune.objects.filter(pk__in=codes).values_list("pk", flat=True))
     former = {}
-    for code, commune_id in (FormerCommuneName.objects.filter(code__in=codes - current)
-                             .values_list("code", "commune_id")):
+    for code, commune_id in FormerCommuneName.objects.filter(code__in=codes - current).values_list(
+        "code", "commune_id"
+    ):
         former.setdefault(code, set()).add(commune_id)
     seen: dict[str, int] = {}
     for number, code in parsed:
@@ -113,23 +134,45 @@ def check_codes(parsed: list[tuple[int, str]], report: ListImportReport):
         if code not in current:
             targets = former.get(code, set())
             if len(targets) != 1:
-                report.problems.append(ListProblem(number, code, _(
-                    "code inconnu : aucune commune actuelle n'a le code %(code)s") % {"code": code}))
+                report.problems.append(
+                    ListProblem(
+                        number,
+                        code,
+                        _("code inconnu : aucune commune actuelle n'a le code %(code)s") % {"code": code},
+                    )
+                )
                 continue
             resolved = next(iter(targets))
-            report.notes.append(ListProblem(number, code, _(
-                "ancienne commune rattachée à la commune %(commune)s") % {"commune": resolved}))
+            report.notes.append(
+                ListProblem(
+                    number,
+                    code,
+                    _("ancienne commune rattachée à la commune %(commune)s") % {"commune": resolved},
+                )
+            )
         if resolved in seen:
-            report.problems.append(ListProblem(number, code, _(
-                "doublon : la commune %(code)s figure déjà ligne %(line)s") % {
-                "code": resolved, "line": seen[resolved]}))
+            report.problems.append(
+                ListProblem(
+                    number,
+                    code,
+                    _("doublon : la commune %(code)s figure déjà ligne %(line)s")
+                    % {"code": resolved, "line": seen[resolved]},
+                )
+            )
             continue
         seen[resolved] = number
         report.codes.append(resolved)
 
 
-def import_commune_list(content: bytes | str, *, territory_type=None, page=None, user=None,
-                        source_name: str = "", dry_run: bool = False) -> ListImportReport:
+def import_commune_list(
+    content: bytes | str,
+    *,
+    territory_type=None,
+    page=None,
+    user=None,
+    source_name: str = "",
+    dry_run: bool = False,
+) -> ListImportReport:
     """Validate ``content`` and replace the list of ``territory_type`` or of
     ``page`` (exactly one) with its valid codes."""
     if (territory_type is None) == (page is None):
@@ -146,15 +189,25 @@ def import_commune_list(content: bytes | str, *, territory_type=None, page=None,
         if territory_type is not None:
             TerritoryTypeMembership.objects.filter(territory_type=territory_type).delete()
             TerritoryTypeMembership.objects.bulk_create(
-                [TerritoryTypeMembership(territory_type=territory_type, commune_id=code)
-                 for code in report.codes], batch_size=1000)
+                [
+                    TerritoryTypeMembership(territory_type=territory_type, commune_id=code)
+                    for code in report.codes
+                ],
+                batch_size=1000,
+            )
         else:
             CurrentBeneficiary.objects.filter(page=page).delete()
             CurrentBeneficiary.objects.bulk_create(
-                [CurrentBeneficiary(page=page, commune_id=code) for code in report.codes], batch_size=1000)
-        CommuneList.objects.update_or_create(**target, defaults={
-            "source_name": source_name[:255], "imported_by": user, "size": report.size,
-            "report": report.as_dict(),
-        })
+                [CurrentBeneficiary(page=page, commune_id=code) for code in report.codes], batch_size=1000
+            )
+        CommuneList.objects.update_or_create(
+            **target,
+            defaults={
+                "source_name": source_name[:255],
+                "imported_by": user,
+                "size": report.size,
+                "report": report.as_dict(),
+            },
+        )
     report.saved = True
     return report

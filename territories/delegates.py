@@ -30,9 +30,12 @@ class Delegate:
 def delegate_for(departement: Departement) -> Delegate:
     """The délégué territorial of the agency for ``departement``."""
     office = _OVERSEAS_OFFICES.get(departement.code) or _("Préfecture %(de_name)s") % {
-        "de_name": departement.name_with_de}
+        "de_name": departement.name_with_de
+    }
     return Delegate(
         office=office,
-        role=_("Le représentant de l'État y est le délégué territorial de l'agence : il reçoit les "
-               "demandes d'appui des collectivités et leur désigne un interlocuteur unique."),
+        role=_(
+            "Le représentant de l'État y est le délégué territorial de l'agence : il reçoit les "
+            "demandes d'appui des collectivités et leur désigne un interlocuteur unique."
+        ),
     )

@@ -26,8 +26,12 @@ from programmes.models import BeneficiaryType, EligibilityCriteria, TerritoryTyp
 
 from .models import Commune, CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 
-ELIGIBILITY_RELATIONS = ("eligible_territory_types", "eligible_regions", "eligible_departements",
-                         "eligible_beneficiary_types")
+ELIGIBILITY_RELATIONS = (
+    "eligible_territory_types",
+    "eligible_regions",
+    "eligible_departements",
+    "eligible_beneficiary_types",
+)
 
 
 class Outcome(enum.StrEnum):
@@ -37,8 +41,11 @@ class Outcome(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {Outcome.MET: _("critère rempli"), Outcome.TO_CHECK: _("à vérifier"),
-                Outcome.NOT_MET: _("critère non rempli")}[self]
+        return {
+            Outcome.MET: _("critère rempli"),
+            Outcome.TO_CHECK: _("à vérifier"),
+            Outcome.NOT_MET: _("critère non rempli"),
+        }[self]
 
 
 class Verdict(enum.StrEnum):
@@ -48,8 +55,11 @@ class Verdict(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {Verdict.ELIGIBLE: _("Correspond à votre commune"), Verdict.TO_CHECK: _("À vérifier"),
-                Verdict.NOT_ELIGIBLE: _("Ne correspond pas")}[self]
+        return {
+            Verdict.ELIGIBLE: _("Correspond à votre commune"),
+            Verdict.TO_CHECK: _("À vérifier"),
+            Verdict.NOT_ELIGIBLE: _("Ne correspond pas"),
+        }[self]
 
 
 _ORDER = {Outcome.MET: 0, Outcome.TO_CHECK: 1, Outcome.NOT_MET: 2}
@@ -101,12 +111,19 @@ class CommuneFacts:
     def load(cls, commune: Commune) -> "CommuneFacts":
         return cls(
             commune=commune,
-            territory_type_ids=set(TerritoryTypeMembership.objects.filter(commune=commune)
-                                   .values_list("territory_type_id", flat=True)),
-            listed_territory_type_ids=set(CommuneList.objects.filter(territory_type__isnull=False)
-                                          .values_list("territory_type_id", flat=True)),
-            beneficiary_page_ids=set(CurrentBeneficiary.objects.filter(commune=commune)
-                                     .values_list("page_id", flat=True)),
+            territory_type_ids=set(
+                TerritoryTypeMembership.objects.filter(commune=commune).values_list(
+                    "territory_type_id", flat=True
+                )
+            ),
+            listed_territory_type_ids=set(
+                CommuneList.objects.filter(territory_type__isnull=False).values_list(
+                    "territory_type_id", flat=True
+                )
+            ),
+            beneficiary_page_ids=set(
+                CurrentBeneficiary.objects.filter(commune=commune).values_list("page_id", flat=True)
+            ),
         )
 
 
@@ -139,24 +156,34 @@ class FinderResult:
 
 def eligibility_page_models() -> list[type[Page]]:
     """Concrete page models carrying the shared eligibility criteria."""
-    return [model for model in apps.get_models()
-            if issubclass(model, Page) and issubclass(model, EligibilityCriteria)]
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and issubclass(model, EligibilityCriteria)
+    ]
 
 
 def _territory_relations(model) -> list[str]:
     """Many-to-many fields of ``model`` to territorial models other than the
     generic criteria: a pacte's covered départements, arrondissements, communes."""
-    return [f.name for f in model._meta.get_fields()
-            if isinstance(f, ManyToManyField) and f.related_model._meta.app_label == "territories"
-            and f.name not in ELIGIBILITY_RELATIONS]
+    return [
+        f.name
+        for f in model._meta.get_fields()
+        if isinstance(f, ManyToManyField)
+        and f.related_model._meta.app_label == "territories"
+        and f.name not in ELIGIBILITY_RELATIONS
+    ]
 
 
 def candidate_pages(theme_slug: str | None = None) -> list[Page]:
     """Live public pages of every eligibility model, relations prefetched."""
     pages = []
     for model in eligibility_page_models():
-        queryset = model.objects.live().public().prefetch_related(
-            *ELIGIBILITY_RELATIONS, *_territory_relations(model))
+        queryset = (
+            model.objects.live()
+            .public()
+            .prefetch_related(*ELIGIBILITY_RELATIONS, *_territory_relations(model))
+        )
         if any(f.name == "theme" for f in model._meta.get_fields()):
             queryset = queryset.select_related("theme")
             if theme_slug:
@@ -175,8 +202,11 @@ def find_programmes(commune: Commune, theme_slug: str | None = None) -> FinderRe
             result.already.append(page)
             continue
         evaluation = evaluate(page, facts)
-        {Verdict.ELIGIBLE: result.eligible, Verdict.TO_CHECK: result.to_check,
-         Verdict.NOT_ELIGIBLE: result.not_eligible}[evaluation.verdict].append(evaluation)
+        {
+            Verdict.ELIGIBLE: result.eligible,
+            Verdict.TO_CHECK: result.to_check,
+            Verdict.NOT_ELIGIBLE: result.not_eligible,
+        }[evaluation.verdict].append(evaluation)
     for group in (result.eligible, result.to_check, result.not_eligible):
         group.sort(key=lambda e: (-e.met_count, e.page.title.lower()))
     result.already.sort(key=lambda page: page.title.lower())
@@ -206,28 +236,43 @@ def _population(page, commune) -> CriterionResult | None:
     if low is None and high is None:
         return None
     if commune.population is None:
-        return CriterionResult("population", Outcome.TO_CHECK, _(
-            "Population : la population de la commune n'est pas connue dans les données de référence — "
-            "à vérifier."))
+        return CriterionResult(
+            "population",
+            Outcome.TO_CHECK,
+            _(
+                "Population : la population de la commune n'est pas connue dans les données de référence — "
+                "à vérifier."
+            ),
+        )
     population = commune.population
     inhabitants = _("Population : %(population)s habitants") % {"population": _n(population)}
     if low is not None and population < low:
-        return CriterionResult("population", Outcome.NOT_MET, _(
-            "%(start)s, inférieure au seuil de %(low)s — critère non rempli.") % {
-            "start": inhabitants, "low": _n(low)})
+        return CriterionResult(
+            "population",
+            Outcome.NOT_MET,
+            _("%(start)s, inférieure au seuil de %(low)s — critère non rempli.")
+            % {"start": inhabitants, "low": _n(low)},
+        )
     if high is not None and population > high:
-        return CriterionResult("population", Outcome.NOT_MET, _(
-            "%(start)s, supérieure au plafond de %(high)s — critère non rempli.") % {
-            "start": inhabitants, "high": _n(high)})
+        return CriterionResult(
+            "population",
+            Outcome.NOT_MET,
+            _("%(start)s, supérieure au plafond de %(high)s — critère non rempli.")
+            % {"start": inhabitants, "high": _n(high)},
+        )
     if low is not None and high is not None:
         text = _("%(start)s, entre %(low)s et %(high)s — critère rempli.")
     elif high is not None:
-        text = (_("%(start)s, égale au plafond de %(high)s — critère rempli.") if population == high
-                else _("%(start)s, inférieure au plafond de %(high)s — critère rempli."))
+        text = (
+            _("%(start)s, égale au plafond de %(high)s — critère rempli.")
+            if population == high
+            else _("%(start)s, inférieure au plafond de %(high)s — critère rempli.")
+        )
     else:
         text = _("%(start)s, au moins %(low)s — critère rempli.")
-    return CriterionResult("population", Outcome.MET, text % {
-        "start": inhabitants, "low": _n(low or 0), "high": _n(high or 0)})
+    return CriterionResult(
+        "population", Outcome.MET, text % {"start": inhabitants, "low": _n(low or 0), "high": _n(high or 0)}
+    )
 
 
 def _names(objects, limit: int = 6) -> str:
@@ -245,14 +290,19 @@ def _territory(page, commune, include_departements: bool) -> CriterionResult | N
         "region": commune.region.name,
     }
     targeted = _names(regions + departements)
-    if (commune.region_id in {r.pk for r in regions}
-            or commune.departement_id in {d.pk for d in departements}):
-        return CriterionResult("territory", Outcome.MET, _(
-            "Territoire : %(where)s, parmi les territoires visés (%(targeted)s) — critère rempli.") % {
-            "where": where, "targeted": targeted})
-    return CriterionResult("territory", Outcome.NOT_MET, _(
-        "Territoire : %(where)s, hors des territoires visés (%(targeted)s) — critère non rempli.") % {
-        "where": where, "targeted": targeted})
+    if commune.region_id in {r.pk for r in regions} or commune.departement_id in {d.pk for d in departements}:
+        return CriterionResult(
+            "territory",
+            Outcome.MET,
+            _("Territoire : %(where)s, parmi les territoires visés (%(targeted)s) — critère rempli.")
+            % {"where": where, "targeted": targeted},
+        )
+    return CriterionResult(
+        "territory",
+        Outcome.NOT_MET,
+        _("Territoire : %(where)s, hors des territoires visés (%(targeted)s) — critère non rempli.")
+        % {"where": where, "targeted": targeted},
+    )
 
 
 def _covered_territory(page, commune) -> CriterionResult | None:
@@ -261,12 +311,24 @@ def _covered_territory(page, commune) -> CriterionResult | None:
         return None
     label = getattr(page, "territory_label", "") or _names([o for objects in covered for o in objects])
     if page.covers_commune(commune):
-        return CriterionResult("covered_territory", Outcome.MET, _(
-            "Territoire couvert : la commune fait partie du territoire du pacte (%(label)s) — "
-            "critère rempli.") % {"label": label})
-    return CriterionResult("covered_territory", Outcome.NOT_MET, _(
-        "Territoire couvert : la commune n'est pas dans le territoire du pacte (%(label)s) — "
-        "critère non rempli.") % {"label": label})
+        return CriterionResult(
+            "covered_territory",
+            Outcome.MET,
+            _(
+                "Territoire couvert : la commune fait partie du territoire du pacte (%(label)s) — "
+                "critère rempli."
+            )
+            % {"label": label},
+        )
+    return CriterionResult(
+        "covered_territory",
+        Outcome.NOT_MET,
+        _(
+            "Territoire couvert : la commune n'est pas dans le territoire du pacte (%(label)s) — "
+            "critère non rempli."
+        )
+        % {"label": label},
+    )
 
 
 def _territory_types(page, facts: CommuneFacts) -> CriterionResult | None:
@@ -284,17 +346,28 @@ def _territory_types(page, facts: CommuneFacts) -> CriterionResult | None:
         else:
             unknown.append(territory_type)
     if met:
-        return CriterionResult("territory_types", Outcome.MET, _(
-            "Type de territoire : la commune relève de « %(types)s » — critère rempli.") % {
-            "types": "», « ".join(t.name for t in met)})
+        return CriterionResult(
+            "territory_types",
+            Outcome.MET,
+            _("Type de territoire : la commune relève de « %(types)s » — critère rempli.")
+            % {"types": "», « ".join(t.name for t in met)},
+        )
     if unknown:
-        return CriterionResult("territory_types", Outcome.TO_CHECK, _(
-            "Type de territoire : le site ne dispose pas encore de la liste des communes « %(types)s » ; "
-            "l'appartenance de la commune est à vérifier auprès de la préfecture.") % {
-            "types": "», « ".join(t.name for t in unknown)})
-    return CriterionResult("territory_types", Outcome.NOT_MET, _(
-        "Type de territoire : la commune ne relève pas de « %(types)s » — critère non rempli.") % {
-        "types": "», « ".join(t.name for t in unmet)})
+        return CriterionResult(
+            "territory_types",
+            Outcome.TO_CHECK,
+            _(
+                "Type de territoire : le site ne dispose pas encore de la liste des communes « %(types)s » ; "
+                "l'appartenance de la commune est à vérifier auprès de la préfecture."
+            )
+            % {"types": "», « ".join(t.name for t in unknown)},
+        )
+    return CriterionResult(
+        "territory_types",
+        Outcome.NOT_MET,
+        _("Type de territoire : la commune ne relève pas de « %(types)s » — critère non rempli.")
+        % {"types": "», « ".join(t.name for t in unmet)},
+    )
 
 
 def _beneficiaries(page, commune) -> CriterionResult | None:
@@ -304,12 +377,27 @@ def _beneficiaries(page, commune) -> CriterionResult | None:
     # Which types designate the commune or its EPCI is data (BeneficiaryType.collectivite_level).
     levels = {t.collectivite_level for t in types}
     if BeneficiaryType.CollectiviteLevel.COMMUNE in levels:
-        return CriterionResult("beneficiaries", Outcome.MET, _(
-            "Bénéficiaires : les communes peuvent en bénéficier — critère rempli."))
+        return CriterionResult(
+            "beneficiaries",
+            Outcome.MET,
+            _("Bénéficiaires : les communes peuvent en bénéficier — critère rempli."),
+        )
     if BeneficiaryType.CollectiviteLevel.EPCI in levels and commune.epci_id:
-        return CriterionResult("beneficiaries", Outcome.MET, _(
-            "Bénéficiaires : les intercommunalités peuvent en bénéficier, dont celle de la commune "
-            "(%(epci)s) — critère rempli.") % {"epci": commune.epci.name})
-    return CriterionResult("beneficiaries", Outcome.TO_CHECK, _(
-        "Bénéficiaires : s'adresse à %(types)s, pas directement à la commune — à vérifier selon "
-        "le porteur du projet.") % {"types": _names(types).lower()})
+        return CriterionResult(
+            "beneficiaries",
+            Outcome.MET,
+            _(
+                "Bénéficiaires : les intercommunalités peuvent en bénéficier, dont celle de la commune "
+                "(%(epci)s) — critère rempli."
+            )
+            % {"epci": commune.epci.name},
+        )
+    return CriterionResult(
+        "beneficiaries",
+        Outcome.TO_CHECK,
+        _(
+            "Bénéficiaires : s'adresse à %(types)s, pas directement à la commune — à vérifier selon "
+            "le porteur du projet."
+        )
+        % {"types": _names(types).lower()},
+    )

@@ -12,12 +12,15 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 def target_choices():
     """Territory types and programme/pacte pages, as "type:<id>" / "page:<id>"."""
-    types = [(f"type:{t.pk}", t.name)
-             for t in TerritoryType.objects.filter(rule=TerritoryType.Rule.IMPORTED_LIST)]
+    types = [
+        (f"type:{t.pk}", t.name) for t in TerritoryType.objects.filter(rule=TerritoryType.Rule.IMPORTED_LIST)
+    ]
     pages = []
     for model in eligibility_page_models():
-        pages += [(f"page:{p.pk}", f"{p.title} ({model._meta.verbose_name})")
-                  for p in model.objects.order_by("title").only("pk", "title")]
+        pages += [
+            (f"page:{p.pk}", f"{p.title} ({model._meta.verbose_name})")
+            for p in model.objects.order_by("title").only("pk", "title")
+        ]
     return [
         ("", _("Choisir…")),
         (_("Type de territoire (zonage)"), types),
@@ -28,14 +31,18 @@ def target_choices():
 class CommuneListImportForm(forms.Form):
     target = forms.ChoiceField(
         label=_("Liste à remplacer"),
-        help_text=_("Un type de territoire (communes en QPV, communes de montagne…) ou les bénéficiaires "
-                    "actuels d'un programme (par exemple les communes déjà dans Petites villes de demain)."),
+        help_text=_(
+            "Un type de territoire (communes en QPV, communes de montagne…) ou les bénéficiaires "
+            "actuels d'un programme (par exemple les communes déjà dans Petites villes de demain)."
+        ),
     )
     file = forms.FileField(
         label=_("Fichier CSV des codes INSEE"),
-        help_text=_("Une commune par ligne ; le code INSEE en première colonne ou dans une colonne "
-                    "« code_insee ». Séparateur virgule ou point-virgule. Les lignes en erreur sont "
-                    "signalées et ignorées ; la liste précédente est remplacée par les lignes valides."),
+        help_text=_(
+            "Une commune par ligne ; le code INSEE en première colonne ou dans une colonne "
+            "« code_insee ». Séparateur virgule ou point-virgule. Les lignes en erreur sont "
+            "signalées et ignorées ; la liste précédente est remplacée par les lignes valides."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -54,4 +61,5 @@ class CommuneListImportForm(forms.Form):
         if kind == "type":
             return {"territory_type": TerritoryType.objects.get(pk=pk)}
         from wagtail.models import Page
+
         return {"page": Page.objects.get(pk=pk)}

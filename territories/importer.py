@@ -101,23 +101,31 @@ def _load(data_dir: Path, name: str) -> list:
         raise TerritorialDataError(f"JSON invalide dans {data_dir / name} : {exc}") from exc
 
 
-def import_territories(path: Path | str | None = None,
-                       progress: Callable[[str], None] | None = None) -> ImportReport:
+def import_territories(
+    path: Path | str | None = None, progress: Callable[[str], None] | None = None
+) -> ImportReport:
     """Load régions, départements, arrondissements, EPCI, communes, postal codes and
     former names from the package at ``path`` (default: the pinned npm package)."""
     path = Path(path) if path else DEFAULT_PACKAGE_DIR
     progress = progress or (lambda message: None)
     data_dir = _data_dir(path)
     report = ImportReport(version=read_version(data_dir) or "inconnue")
-    raw = {name: _load(data_dir, f"{name}.json")
-           for name in ("regions", "departements", "arrondissements", "epci", "communes")}
+    raw = {
+        name: _load(data_dir, f"{name}.json")
+        for name in ("regions", "departements", "arrondissements", "epci", "communes")
+    }
 
     with transaction.atomic():
         _Import(raw, report, progress).run()
         TerritorialDataImport.objects.create(
-            source=PACKAGE_NAME, version=report.version,
-            counts={**report.totals, "created": dict(report.created), "updated": dict(report.updated),
-                    "deleted": dict(report.deleted)},
+            source=PACKAGE_NAME,
+            version=report.version,
+            counts={
+                **report.totals,
+                "created": dict(report.created),
+                "updated": dict(report.updated),
+                "deleted": dict(report.deleted),
+            },
             rejected=report.rejected,
         )
     return report
@@ -154,7 +162,7 @@ class _Import:
             if keys:
                 keys = sorted(keys)
                 for start in range(0, len(keys), BATCH_SIZE):
-                    model.objects.filter(pk__in=keys[start:start + BATCH_SIZE]).delete()
+                    model.objects.filter(pk__in=keys[start : start + BATCH_SIZE]).delete()
                 self.report.deleted[model._meta.model_name] += len(keys)
 
     # Validation: records as the data gives them → field dicts keyed by primary key.
@@ -178,7 +186,9 @@ class _Import:
                 self.report.reject("departements.json", record, f"région inconnue : {record.get('region')}")
                 continue
             wanted[record["code"]] = {
-                "name": record["nom"], "region_id": record["region"], "zone": record.get("zone", ""),
+                "name": record["nom"],
+                "region_id": record["region"],
+                "zone": record.get("zone", ""),
                 "liaison_type": int(record.get("typeLiaison") or 0),
             }
         return wanted
@@ -190,8 +200,9 @@ class _Import:
                 self.report.reject("arrondissements.json", record, "code ou nom manquant")
                 continue
             if record.get("departement") not in departements:
-                self.report.reject("arrondissements.json", record,
-                                   f"département inconnu : {record.get('departement')}")
+                self.report.reject(
+                    "arrondissements.json", record, f"département inconnu : {record.get('departement')}"
+                )
                 continue
             wanted[record["code"]] = {"name": record["nom"], "departement_id": record["departement"]}
         return wanted
@@ -219,21 +230,28 @@ class _Import:
                 self.report.reject("communes.json", record, "code INSEE en double")
                 continue
             if record.get("departement") not in departements:
-                self.report.reject("communes.json", record,
-                                   f"département inconnu : {record.get('departement')}")
+                self.report.reject(
+                    "communes.json", record, f"département inconnu : {record.get('departement')}"
+                )
                 continue
             if record.get("region") not in regions:
                 self.report.reject("communes.json", record, f"région inconnue : {record.get('region')}")
                 continue
             arrondissement = record.get("arrondissement") or None
             if arrondissement and arrondissement not in arrondissements:
-                self.report.reject("communes.json", record, f"arrondissement inconnu : {arrondissement} "
-                                   "(commune gardée sans arrondissement)")
+                self.report.reject(
+                    "communes.json",
+                    record,
+                    f"arrondissement inconnu : {arrondissement} (commune gardée sans arrondissement)",
+                )
                 arrondissement = None
             population = record.get("population")
             if population is not None and (not isinstance(population, int) or population < 0):
-                self.report.reject("communes.json", record,
-                                   f"population invalide : {population!r} (commune gardée sans population)")
+                self.report.reject(
+                    "communes.json",
+                    record,
+                    f"population invalide : {population!r} (commune gardée sans population)",
+                )
                 population = None
             postal_codes = []
             for postal_code in record.get("codesPostaux") or []:
@@ -241,13 +259,19 @@ class _Import:
                     if postal_code not in postal_codes:
                         postal_codes.append(postal_code)
                 else:
-                    self.report.reject("communes.json", record,
-                                       f"code postal invalide ignoré : {postal_code!r}")
+                    self.report.reject(
+                        "communes.json", record, f"code postal invalide ignoré : {postal_code!r}"
+                    )
             wanted[code] = {
-                "name": name, "search_name": fold(name), "postal_codes": postal_codes,
-                "population": population, "departement_id": record["departement"],
-                "region_id": record["region"], "arrondissement_id": arrondissement,
-                "zone": record.get("zone", ""), "epci_id": None,
+                "name": name,
+                "search_name": fold(name),
+                "postal_codes": postal_codes,
+                "population": population,
+                "departement_id": record["departement"],
+                "region_id": record["region"],
+                "arrondissement_id": arrondissement,
+                "zone": record.get("zone", ""),
+                "epci_id": None,
             }
         return wanted
 
@@ -263,18 +287,23 @@ class _Import:
                 continue
             population = record.get("populationMunicipale")
             wanted[code] = {
-                "name": name, "search_name": fold(name), "kind": str(record.get("type", ""))[:10],
+                "name": name,
+                "search_name": fold(name),
+                "kind": str(record.get("type", ""))[:10],
                 "population": population if isinstance(population, int) and population >= 0 else None,
             }
             for member in record.get("membres") or []:
                 member_code = member.get("code") if isinstance(member, dict) else member
                 if member_code not in current_codes:
-                    self.report.reject("epci.json", record,
-                                       f"membre {member_code} : pas une commune actuelle (lien ignoré)")
+                    self.report.reject(
+                        "epci.json", record, f"membre {member_code} : pas une commune actuelle (lien ignoré)"
+                    )
                 elif member_code in epci_of:
-                    self.report.reject("epci.json", record,
-                                       f"membre {member_code} : déjà membre de l'EPCI {epci_of[member_code]} "
-                                       "(lien ignoré)")
+                    self.report.reject(
+                        "epci.json",
+                        record,
+                        f"membre {member_code} : déjà membre de l'EPCI {epci_of[member_code]} (lien ignoré)",
+                    )
                 else:
                     epci_of[member_code] = code
         return wanted, epci_of
@@ -295,23 +324,33 @@ class _Import:
                 to_update.append(obj)
         model.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
         if to_update:
-            model.objects.bulk_update(to_update, [f.removesuffix("_id") if f.endswith("_id") else f
-                                                  for f in fields], batch_size=BATCH_SIZE)
+            model.objects.bulk_update(
+                to_update,
+                [f.removesuffix("_id") if f.endswith("_id") else f for f in fields],
+                batch_size=BATCH_SIZE,
+            )
         self.stale.append((model, set(existing) - set(wanted)))
         name = model._meta.model_name
         self.report.created[name] += len(to_create)
         self.report.updated[name] += len(to_update)
         self.report.totals[label] = len(wanted)
-        self.progress(f"{capfirst(model._meta.verbose_name_plural)} : {len(wanted)} lus, "
-                      f"{len(to_create)} créés, {len(to_update)} mis à jour.")
+        self.progress(
+            f"{capfirst(model._meta.verbose_name_plural)} : {len(wanted)} lus, "
+            f"{len(to_create)} créés, {len(to_update)} mis à jour."
+        )
 
     def sync_postal_codes(self, current: dict):
-        wanted = {(postal_code, code)
-                  for code, values in current.items() for postal_code in values["postal_codes"]}
-        existing = {(row[1], row[2]): row[0]
-                    for row in CommunePostalCode.objects.values_list("pk", "postal_code", "commune_id")}
-        to_create = [CommunePostalCode(postal_code=postal_code, commune_id=code)
-                     for postal_code, code in sorted(wanted - set(existing))]
+        wanted = {
+            (postal_code, code) for code, values in current.items() for postal_code in values["postal_codes"]
+        }
+        existing = {
+            (row[1], row[2]): row[0]
+            for row in CommunePostalCode.objects.values_list("pk", "postal_code", "commune_id")
+        }
+        to_create = [
+            CommunePostalCode(postal_code=postal_code, commune_id=code)
+            for postal_code, code in sorted(wanted - set(existing))
+        ]
         CommunePostalCode.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
         stale = {existing[key] for key in set(existing) - wanted}
         CommunePostalCode.objects.filter(pk__in=stale).delete()
@@ -349,5 +388,7 @@ class _Import:
         self.report.updated["formercommunename"] += len(to_update)
         self.report.deleted["formercommunename"] += len(stale)
         self.report.totals["anciens_noms"] = len(wanted)
-        self.progress(f"Communes déléguées, associées et arrondissements municipaux : {len(wanted)} lus, "
-                      f"{len(to_create)} créés, {len(to_update)} mis à jour.")
+        self.progress(
+            f"Communes déléguées, associées et arrondissements municipaux : {len(wanted)} lus, "
+            f"{len(to_create)} créés, {len(to_update)} mis à jour."
+        )

@@ -106,8 +106,11 @@ def _by_code(result: LookupResult, code: str, limit: int) -> LookupResult:
             seen.add(commune.pk)
         else:
             # The code of a former commune leads to the commune it joined.
-            for former in (FormerCommuneName.objects.filter(code=code)
-                           .select_related("commune__departement").order_by("commune__name")[:limit]):
+            for former in (
+                FormerCommuneName.objects.filter(code=code)
+                .select_related("commune__departement")
+                .order_by("commune__name")[:limit]
+            ):
                 if former.commune_id not in seen:
                     result.matches.append(Match(former.commune, "code", via=former))
                     seen.add(former.commune_id)
@@ -131,18 +134,24 @@ def _by_code(result: LookupResult, code: str, limit: int) -> LookupResult:
 
 def _by_name(result: LookupResult, folded: str, departement: str | None, limit: int):
     communes = Commune.objects.select_related("departement").filter(search_name__startswith=folded)
-    former = (FormerCommuneName.objects.select_related("commune__departement")
-              .filter(search_name__startswith=folded)
-              .exclude(search_name=F("commune__search_name")))
+    former = (
+        FormerCommuneName.objects.select_related("commune__departement")
+        .filter(search_name__startswith=folded)
+        .exclude(search_name=F("commune__search_name"))
+    )
     if departement:
         communes = communes.filter(departement_id=departement)
         former = former.filter(commune__departement_id=departement)
-    found = [Match(c, "name", exact=bool(c.is_exact))
-             for c in _ranked(communes, folded, "population")[: limit + 1]]
-    found += [Match(f.commune, "former_name", exact=bool(f.is_exact), via=f)
-              for f in _ranked(former, folded, "commune__population")[: limit + 1]]
-    found.sort(key=lambda m: (not m.exact, m.how != "name", -(m.commune.population or 0),
-                              m.commune.search_name))
+    found = [
+        Match(c, "name", exact=bool(c.is_exact)) for c in _ranked(communes, folded, "population")[: limit + 1]
+    ]
+    found += [
+        Match(f.commune, "former_name", exact=bool(f.is_exact), via=f)
+        for f in _ranked(former, folded, "commune__population")[: limit + 1]
+    ]
+    found.sort(
+        key=lambda m: (not m.exact, m.how != "name", -(m.commune.population or 0), m.commune.search_name)
+    )
     seen = set()
     for match in found:
         if match.commune.pk in seen:
@@ -164,14 +173,16 @@ def suggestions(folded: str, limit: int = SUGGESTION_LIMIT) -> list[Commune]:
     to the whole query, plus a bonus per matched word."""
     vocabulary = _vocabulary(_data_token())
     candidates: dict[str, int] = {}
-    for name in difflib.get_close_matches(folded, vocabulary.names_by_initial.get(folded[:1], ()),
-                                          n=limit * 3, cutoff=0.72):
+    for name in difflib.get_close_matches(
+        folded, vocabulary.names_by_initial.get(folded[:1], ()), n=limit * 3, cutoff=0.72
+    ):
         candidates[name] = 0
     for word in set(folded.split()):
         if len(word) < 3 or word in _STOP_WORDS:
             continue
-        for close_word in difflib.get_close_matches(word, vocabulary.words_by_initial.get(word[:1], ()),
-                                                    n=3, cutoff=0.8):
+        for close_word in difflib.get_close_matches(
+            word, vocabulary.words_by_initial.get(word[:1], ()), n=3, cutoff=0.8
+        ):
             for name in vocabulary.names_with_word[close_word][:_MAX_NAMES_PER_WORD]:
                 candidates[name] = candidates.get(name, 0) + 1
     if not candidates:
@@ -190,8 +201,26 @@ def suggestions(folded: str, limit: int = SUGGESTION_LIMIT) -> list[Commune]:
     return [commune for _, commune in ordered[:limit]]
 
 
-_STOP_WORDS = {"saint", "sainte", "saints", "saintes", "sur", "sous", "les", "la", "le", "de", "du", "des",
-               "en", "et", "aux", "lez", "d", "l"}
+_STOP_WORDS = {
+    "saint",
+    "sainte",
+    "saints",
+    "saintes",
+    "sur",
+    "sous",
+    "les",
+    "la",
+    "le",
+    "de",
+    "du",
+    "des",
+    "en",
+    "et",
+    "aux",
+    "lez",
+    "d",
+    "l",
+}
 _MAX_NAMES_PER_WORD = 200
 
 

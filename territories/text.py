@@ -46,13 +46,13 @@ def is_overseas_departement(code: str | None) -> bool:
 
 # INSEE "type de nom en clair" (TNCC): which article the name takes.
 _DE_FORMS = {
-    0: "de {name}",      # no article, consonant: de Paris
-    1: "d'{name}",       # no article, vowel: d'Indre-et-Loire
-    2: "du {name}",      # Le: du Nord
-    3: "de la {name}",   # La: de la Marne
-    4: "des {name}",     # Les: des Ardennes
-    5: "de l'{name}",    # L': de l'Ain
-    6: "des {name}",     # Aux
+    0: "de {name}",  # no article, consonant: de Paris
+    1: "d'{name}",  # no article, vowel: d'Indre-et-Loire
+    2: "du {name}",  # Le: du Nord
+    3: "de la {name}",  # La: de la Marne
+    4: "des {name}",  # Les: des Ardennes
+    5: "de l'{name}",  # L': de l'Ain
+    6: "des {name}",  # Aux
     7: "de las {name}",  # Las
     8: "de los {name}",  # Los
 }

@@ -16,12 +16,16 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_commune_list_urls():
     return [
-        path("communes/listes/importer/", CommuneListImportView.as_view(),
-             name="territories_commune_list_import"),
+        path(
+            "communes/listes/importer/",
+            CommuneListImportView.as_view(),
+            name="territories_commune_list_import",
+        ),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_commune_list_menu_item():
-    return StaffMenuItem(_("Listes de communes"), reverse("territories_commune_list_import"),
-                         icon_name="list-ul", order=450)
+    return StaffMenuItem(
+        _("Listes de communes"), reverse("territories_commune_list_import"), icon_name="list-ul", order=450
+    )

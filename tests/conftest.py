@@ -20,8 +20,11 @@ def ensure_territorial_data():
     """Import the reference data unless the database already holds a complete
     import of the pinned version; return that import (``.version``, ``.rejected``)."""
     last = TerritorialDataImport.objects.order_by("-imported_at").first()
-    if (last is not None and last.version == read_version(DEFAULT_PACKAGE_DIR)
-            and Commune.objects.count() == last.counts.get("communes")):
+    if (
+        last is not None
+        and last.version == read_version(DEFAULT_PACKAGE_DIR)
+        and Commune.objects.count() == last.counts.get("communes")
+    ):
         return last
     return import_territories()
 

@@ -43,9 +43,7 @@ def start(port: int = DEFAULT_PORT, timeout: float = 600) -> str:
         timeout=timeout,
     )
     if proc.returncode != 0:
-        raise RuntimeError(
-            f"OpenSearch failed to start on port {port}:\n{proc.stdout}{proc.stderr}"
-        )
+        raise RuntimeError(f"OpenSearch failed to start on port {port}:\n{proc.stdout}{proc.stderr}")
     base = url(port)
     # Sanity check that what answers is really our OpenSearch 2.x.
     with urllib.request.urlopen(base + "/", timeout=10) as resp:
@@ -57,6 +55,4 @@ def start(port: int = DEFAULT_PORT, timeout: float = 600) -> str:
 
 def stop(port: int = DEFAULT_PORT, timeout: float = 60) -> None:
     """Stop the node started on ``port`` (no-op if none is running) and drop its data."""
-    subprocess.run(
-        [str(TOOLS_DIR / "stop.sh"), str(port)], check=True, timeout=timeout
-    )
+    subprocess.run([str(TOOLS_DIR / "stop.sh"), str(port)], check=True, timeout=timeout)

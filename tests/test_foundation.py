@@ -21,15 +21,13 @@ def test_home_page_has_dsfr_header_footer_and_skip_links(client, home_page):
     assert "Agence nationale de la cohésion des territoires" in html
     assert 'class="fr-skiplinks"' in html and 'href="#content"' in html
     assert 'id="header-search-input"' in html and 'action="/recherche/"' in html
-    for label in ("Plan du site", "Accessibilité : non conforme", "Mentions légales",
-                  "Données personnelles"):
+    for label in ("Plan du site", "Accessibilité : non conforme", "Mentions légales", "Données personnelles"):
         assert label in html, label
 
 
 def test_footer_links_lead_to_the_legal_pages(client, home_page):
     html = client.get("/").content.decode()
-    for path in ("/accessibilite/", "/mentions-legales/", "/donnees-personnelles/",
-                 "/plan-du-site/"):
+    for path in ("/accessibilite/", "/mentions-legales/", "/donnees-personnelles/", "/plan-du-site/"):
         assert f'href="{path}"' in html, path
         assert client.get(path).status_code == 200, path
 
@@ -76,8 +74,9 @@ def _manage(*args, env_overrides):
     dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_overrides})
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -94,7 +93,10 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 def test_deploy_check_is_clean_with_production_settings():
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env_overrides={"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example"},
     )
     assert result.returncode == 0, result.stdout + result.stderr

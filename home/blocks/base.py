@@ -16,7 +16,9 @@ HEADING_LEVELS = [
 
 def heading_level_block() -> blocks.ChoiceBlock:
     return blocks.ChoiceBlock(
-        choices=HEADING_LEVELS, default="h2", label=_("niveau du titre"),
+        choices=HEADING_LEVELS,
+        default="h2",
+        label=_("niveau du titre"),
         help_text=_("Respectez la hiérarchie de la page : un titre de niveau 3 suit un titre de niveau 2."),
     )
 

@@ -7,7 +7,9 @@ from wagtail import blocks
 from .base import TitledStructValue, heading_level_block
 
 PREVIEW_FIGURE = {
-    "value": "90", "unit": "%", "label": "des demandes d'ingénierie trouvant une solution locale",
+    "value": "90",
+    "unit": "%",
+    "label": "des demandes d'ingénierie trouvant une solution locale",
     "source": "Objectif de la feuille de route 2020 de l'ANCT",
 }
 
@@ -20,14 +22,24 @@ class KeyFigureValue(blocks.StructValue):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("valeur"), max_length=30,
-                             help_text=_("Le nombre seul, par exemple « 1 600 » ou « 3,5 »."))
-    unit = blocks.CharBlock(label=_("unité"), required=False, max_length=40,
-                            help_text=_("Par exemple « communes », « M€ », « % »."))
-    label = blocks.CharBlock(label=_("libellé"), max_length=200,
-                             help_text=_("Ce que mesure ce chiffre, en une phrase courte."))
-    source = blocks.CharBlock(label=_("source"), required=False, max_length=200,
-                              help_text=_("D'où vient ce chiffre, et à quelle date."))
+    value = blocks.CharBlock(
+        label=_("valeur"), max_length=30, help_text=_("Le nombre seul, par exemple « 1 600 » ou « 3,5 ».")
+    )
+    unit = blocks.CharBlock(
+        label=_("unité"),
+        required=False,
+        max_length=40,
+        help_text=_("Par exemple « communes », « M€ », « % »."),
+    )
+    label = blocks.CharBlock(
+        label=_("libellé"), max_length=200, help_text=_("Ce que mesure ce chiffre, en une phrase courte.")
+    )
+    source = blocks.CharBlock(
+        label=_("source"),
+        required=False,
+        max_length=200,
+        help_text=_("D'où vient ce chiffre, et à quelle date."),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -58,6 +70,7 @@ class KeyFiguresBlock(blocks.StructBlock):
         group = _("Chiffres")
         value_class = TitledStructValue
         preview_value = {
-            "title": "En chiffres", "heading_level": "h2",
+            "title": "En chiffres",
+            "heading_level": "h2",
             "figures": [PREVIEW_FIGURE],
         }

@@ -32,15 +32,22 @@ class ImageValue(blocks.StructValue):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
-        label=_("texte alternatif"), required=False, max_length=255,
-        help_text=_("Remplace le texte alternatif de l'image pour ce contexte. "
-                    "Laisser vide pour reprendre celui de l'image."),
+        label=_("texte alternatif"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Remplace le texte alternatif de l'image pour ce contexte. "
+            "Laisser vide pour reprendre celui de l'image."
+        ),
     )
     caption = blocks.CharBlock(label=_("légende"), required=False, max_length=255)
 
     def get_preview_value(self):
-        return {"image": get_image_model().objects.order_by("-created_at").first(),
-                "alt_text": "", "caption": "Légende de l'image"}
+        return {
+            "image": get_image_model().objects.order_by("-created_at").first(),
+            "alt_text": "",
+            "caption": "Légende de l'image",
+        }
 
     class Meta:
         icon = "image"
@@ -90,9 +97,12 @@ class LinkValue(blocks.StructValue):
 class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("page du site"), required=False)
     url = blocks.URLBlock(label=_("adresse externe"), required=False)
-    label = blocks.CharBlock(label=_("intitulé"), required=False, max_length=150,
-                             help_text=_("Obligatoire pour une adresse externe ; "
-                                         "par défaut, le titre de la page."))
+    label = blocks.CharBlock(
+        label=_("intitulé"),
+        required=False,
+        max_length=150,
+        help_text=_("Obligatoire pour une adresse externe ; par défaut, le titre de la page."),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -101,7 +111,8 @@ class LinkBlock(blocks.StructBlock):
             raise ValidationError(_("Choisissez soit une page du site, soit une adresse externe."))
         if has_url and not value.get("label"):
             raise blocks.StructBlockValidationError(
-                block_errors={"label": ValidationError(_("Indiquez l'intitulé du lien externe."))})
+                block_errors={"label": ValidationError(_("Indiquez l'intitulé du lien externe."))}
+            )
         return value
 
     class Meta:
@@ -123,7 +134,13 @@ class LinksBlock(blocks.StructBlock):
         group = _("Liens")
         value_class = TitledStructValue
         preview_value = {
-            "title": "Pour aller plus loin", "heading_level": "h2",
-            "links": [{"page": None, "url": "https://agence-cohesion-territoires.gouv.fr",
-                       "label": "Site de l'Agence nationale de la cohésion des territoires"}],
+            "title": "Pour aller plus loin",
+            "heading_level": "h2",
+            "links": [
+                {
+                    "page": None,
+                    "url": "https://agence-cohesion-territoires.gouv.fr",
+                    "label": "Site de l'Agence nationale de la cohésion des territoires",
+                }
+            ],
         }

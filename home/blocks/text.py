@@ -38,7 +38,8 @@ class CalloutBlock(blocks.StructBlock):
         group = GROUP
         value_class = TitledStructValue
         preview_value = {
-            "title": "À retenir", "heading_level": "h2",
+            "title": "À retenir",
+            "heading_level": "h2",
             "text": "90 % des demandes d'ingénierie doivent trouver une solution dans l'écosystème local.",
         }
 
@@ -46,8 +47,12 @@ class CalloutBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("citation"), max_length=800)
     author = blocks.CharBlock(label=_("auteur ou autrice"), required=False, max_length=150)
-    source = blocks.CharBlock(label=_("source"), required=False, max_length=200,
-                              help_text=_("Par exemple : le titre du document ou de l'entretien."))
+    source = blocks.CharBlock(
+        label=_("source"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple : le titre du document ou de l'entretien."),
+    )
     source_url = blocks.URLBlock(label=_("adresse de la source"), required=False)
 
     class Meta:
@@ -58,7 +63,8 @@ class QuoteBlock(blocks.StructBlock):
         group = GROUP
         preview_value = {
             "text": "Le succès de l'ANCT reposera sur sa capacité à fonctionner comme une « équipe ANCT ».",
-            "author": "", "source": "Feuille de route de l'ANCT pour 2020",
+            "author": "",
+            "source": "Feuille de route de l'ANCT pour 2020",
         }
 
 
@@ -84,7 +90,8 @@ class AccordionBlock(blocks.StructBlock):
         group = GROUP
         value_class = TitledStructValue
         preview_value = {
-            "title": "Questions fréquentes", "heading_level": "h2",
+            "title": "Questions fréquentes",
+            "heading_level": "h2",
             "items": [
                 {"title": "Qui peut en bénéficier ?", "content": "<p>Les collectivités territoriales.</p>"},
                 {"title": "Comment candidater ?", "content": "<p>Auprès de la préfecture.</p>"},

@@ -48,7 +48,9 @@ class HomeEntryPoint(Orderable):
         related_name="+",
     )
     link_url = models.CharField(
-        _("adresse liée"), max_length=255, blank=True,
+        _("adresse liée"),
+        max_length=255,
+        blank=True,
         help_text=_("À utiliser seulement si la destination n'est pas une page du site."),
     )
 

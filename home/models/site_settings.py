@@ -15,24 +15,39 @@ class FooterSettings(BaseSiteSetting):
         FULL = "totalement", _("totalement conforme")
 
     accessibility_status = models.CharField(
-        _("conformité RGAA"), max_length=20,
-        choices=AccessibilityStatus.choices, default=AccessibilityStatus.NONE,
+        _("conformité RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NONE,
         help_text=_("Statut affiché dans le pied de page, d'après le dernier audit."),
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page accessibilité"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page mentions légales"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     personal_data_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page données personnelles"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page données personnelles"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     footer_description = models.TextField(
-        _("description du pied de page"), blank=True,
+        _("description du pied de page"),
+        blank=True,
     )
 
     panels = [

@@ -43,16 +43,23 @@ class PacteAction(Orderable):
     axis = ParentalKey(PacteAxis, related_name="actions", on_delete=models.CASCADE)
     title = models.CharField(_("intitulé de l'action"), max_length=255)
     owner = models.CharField(
-        _("porteur"), max_length=200, blank=True,
+        _("porteur"),
+        max_length=200,
+        blank=True,
         help_text=_("Qui conduit l'action (collectivité, service de l'État, opérateur…)."),
     )
     budget = models.DecimalField(
-        _("budget (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("budget (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[non_negative_amount],
         help_text=_("Laissez vide si le budget n'est pas connu."),
     )
-    status = models.CharField(_("état"), max_length=20, choices=ActionStatus.choices,
-                              default=ActionStatus.PLANNED)
+    status = models.CharField(
+        _("état"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
 
     panels = [
         FieldPanel("title"),
@@ -70,8 +77,10 @@ class PacteAction(Orderable):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [
-            models.CheckConstraint(condition=models.Q(budget__gte=0) | models.Q(budget__isnull=True),
-                                   name="pacte_action_budget_non_negative"),
+            models.CheckConstraint(
+                condition=models.Q(budget__gte=0) | models.Q(budget__isnull=True),
+                name="pacte_action_budget_non_negative",
+            ),
         ]
 
     def __str__(self):

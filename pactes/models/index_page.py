@@ -16,7 +16,9 @@ class PacteIndexPage(BasePage):
     are prefetched."""
 
     introduction = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link", "ul"],
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
         help_text=_("Ce que sont les pactes et contrats de cohésion territoriale."),
     )
 
@@ -29,7 +31,9 @@ class PacteIndexPage(BasePage):
     def get_pactes(self):
         departements = apps.get_model("territories", "Departement").objects.order_by("code")
         return (
-            PactePage.objects.child_of(self).live().public()
+            PactePage.objects.child_of(self)
+            .live()
+            .public()
             .with_progress()
             .select_related("theme")
             .prefetch_related(Prefetch("covered_departements", queryset=departements))

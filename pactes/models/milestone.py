@@ -25,10 +25,13 @@ class PacteDocument(Orderable):
     """A document of the pacte (the signed text, a progress report…)."""
 
     page = ParentalKey("pactes.PactePage", related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"),
-                                 on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
     label = models.CharField(
-        _("intitulé affiché"), max_length=255, blank=True,
+        _("intitulé affiché"),
+        max_length=255,
+        blank=True,
         help_text=_("Laissez vide pour reprendre le titre du document."),
     )
 

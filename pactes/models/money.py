@@ -14,10 +14,17 @@ class PacteFunding(Orderable):
 
     page = ParentalKey("pactes.PactePage", related_name="fundings", on_delete=models.CASCADE)
     partner = models.ForeignKey(
-        "programmes.Partner", verbose_name=_("partenaire"), on_delete=models.PROTECT, related_name="+",
+        "programmes.Partner",
+        verbose_name=_("partenaire"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     amount = models.DecimalField(
-        _("montant (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("montant (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[non_negative_amount],
         help_text=_("Laissez vide si le montant n'est pas connu : le site affichera « non communiqué »."),
     )
@@ -28,6 +35,8 @@ class PacteFunding(Orderable):
         verbose_name = _("financement d'un partenaire")
         verbose_name_plural = _("financements par partenaire")
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gte=0) | models.Q(amount__isnull=True),
-                                   name="pacte_funding_amount_non_negative"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0) | models.Q(amount__isnull=True),
+                name="pacte_funding_amount_non_negative",
+            ),
         ]

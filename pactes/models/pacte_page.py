@@ -71,8 +71,9 @@ class PactePageQuerySet(PageQuerySet):
         """Annotate ``action_total`` and ``action_done`` in the same query."""
         return self.annotate(
             action_total=Count("axes__actions", distinct=True),
-            action_done=Count("axes__actions", filter=Q(axes__actions__status=ActionStatus.DONE),
-                              distinct=True),
+            action_done=Count(
+                "axes__actions", filter=Q(axes__actions__status=ActionStatus.DONE), distinct=True
+            ),
         )
 
     def covering(self, commune):
@@ -83,14 +84,17 @@ class PactePageQuerySet(PageQuerySet):
         """
         through = PactePage.covered_arrondissements.through
         communes_through = PactePage.covered_communes.through
-        has_finer = (Exists(through.objects.filter(pactepage=OuterRef("pk")))
-                     | Exists(communes_through.objects.filter(pactepage=OuterRef("pk"))))
+        has_finer = Exists(through.objects.filter(pactepage=OuterRef("pk"))) | Exists(
+            communes_through.objects.filter(pactepage=OuterRef("pk"))
+        )
         by_finer = Q(covered_communes=commune.code)
         if commune.arrondissement_id:
             by_finer |= Q(covered_arrondissements=commune.arrondissement_id)
-        return self.alias(has_finer=has_finer).filter(
-            Q(has_finer=False, covered_departements=commune.departement_id) | by_finer
-        ).distinct()
+        return (
+            self.alias(has_finer=has_finer)
+            .filter(Q(has_finer=False, covered_departements=commune.departement_id) | by_finer)
+            .distinct()
+        )
 
 
 PactePageManager = PageManager.from_queryset(PactePageQuerySet)
@@ -108,90 +112,135 @@ class PactePage(CataloguePage, EligibilityCriteria):
     """
 
     territory_label = models.CharField(
-        _("nom du territoire"), max_length=200, blank=True,
-        help_text=_("Nom d'usage du territoire s'il diffère des départements, "
-                    "par exemple : Sambre-Avesnois-Thiérache, Bassin minier."),
+        _("nom du territoire"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Nom d'usage du territoire s'il diffère des départements, "
+            "par exemple : Sambre-Avesnois-Thiérache, Bassin minier."
+        ),
     )
     covered_departements = ParentalManyToManyField(
-        "territories.Departement", verbose_name=_("départements couverts"), blank=True,
+        "territories.Departement",
+        verbose_name=_("départements couverts"),
+        blank=True,
         related_name="pactes",
     )
     covered_arrondissements = ParentalManyToManyField(
-        "territories.Arrondissement", verbose_name=_("arrondissements couverts"), blank=True,
+        "territories.Arrondissement",
+        verbose_name=_("arrondissements couverts"),
+        blank=True,
         related_name="pactes",
-        help_text=_("Seulement si le pacte ne couvre qu'une partie des départements : "
-                    "il ne couvre alors que ces arrondissements (et les communes ci-dessous)."),
+        help_text=_(
+            "Seulement si le pacte ne couvre qu'une partie des départements : "
+            "il ne couvre alors que ces arrondissements (et les communes ci-dessous)."
+        ),
     )
     covered_communes = ParentalManyToManyField(
-        "territories.Commune", verbose_name=_("communes couvertes"), blank=True,
+        "territories.Commune",
+        verbose_name=_("communes couvertes"),
+        blank=True,
         related_name="pactes",
-        help_text=_("Codes INSEE séparés par des virgules (par exemple : 08105, 08409). "
-                    "Seulement si le pacte ne couvre que certaines communes."),
+        help_text=_(
+            "Codes INSEE séparés par des virgules (par exemple : 08105, 08409). "
+            "Seulement si le pacte ne couvre que certaines communes."
+        ),
     )
     signature_date = models.DateField(_("date de signature"), null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(
-        _("durée (mois)"), null=True, blank=True,
+        _("durée (mois)"),
+        null=True,
+        blank=True,
         help_text=_("Durée prévue du pacte, en mois."),
     )
     end_date = models.DateField(
-        _("date de fin"), null=True, blank=True,
+        _("date de fin"),
+        null=True,
+        blank=True,
         help_text=_("Doit être postérieure ou égale à la date de signature."),
     )
     total_amount = models.DecimalField(
-        _("montant total (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("montant total (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[non_negative_amount],
-        help_text=_("Laissez vide si le montant n'est pas connu : le site affichera « non communiqué », "
-                    "jamais 0."),
+        help_text=_(
+            "Laissez vide si le montant n'est pas connu : le site affichera « non communiqué », jamais 0."
+        ),
     )
     body = StreamField(BodyBlock(), verbose_name=_("présentation détaillée"), blank=True)
 
-    content_panels = CataloguePage.content_panels + CataloguePage.catalogue_panels + [
-        FieldPanel("partners"),
-        FieldPanel("body"),
-    ]
+    content_panels = (
+        CataloguePage.content_panels
+        + CataloguePage.catalogue_panels
+        + [
+            FieldPanel("partners"),
+            FieldPanel("body"),
+        ]
+    )
     territory_panels = [
-        MultiFieldPanel([
-            FieldPanel("territory_label"),
-            FieldPanel("covered_departements"),
-            FieldPanel("covered_arrondissements"),
-            FieldPanel("covered_communes", widget=CodeListInput),
-        ], heading=_("Territoire couvert")),
-        MultiFieldPanel([
-            FieldPanel("signature_date"),
-            FieldRowPanel([FieldPanel("duration_months"), FieldPanel("end_date")]),
-        ], heading=_("Signature et durée")),
+        MultiFieldPanel(
+            [
+                FieldPanel("territory_label"),
+                FieldPanel("covered_departements"),
+                FieldPanel("covered_arrondissements"),
+                FieldPanel("covered_communes", widget=CodeListInput),
+            ],
+            heading=_("Territoire couvert"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("signature_date"),
+                FieldRowPanel([FieldPanel("duration_months"), FieldPanel("end_date")]),
+            ],
+            heading=_("Signature et durée"),
+        ),
         InlinePanel("signatories", heading=_("Signataires"), label=_("signataire")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
-            FieldPanel("eligible_territory_types"),
-            FieldPanel("eligible_beneficiary_types"),
-            FieldPanel("eligibility_note"),
-        ], heading=_("Critères d'éligibilité complémentaires"),
-            help_text=_("Le territoire couvert est déjà le critère géographique du pacte.")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
+                FieldPanel("eligible_territory_types"),
+                FieldPanel("eligible_beneficiary_types"),
+                FieldPanel("eligibility_note"),
+            ],
+            heading=_("Critères d'éligibilité complémentaires"),
+            help_text=_("Le territoire couvert est déjà le critère géographique du pacte."),
+        ),
     ]
     funding_panels = [
         FieldPanel("total_amount"),
-        InlinePanel("fundings", heading=_("Montant par partenaire"), label=_("financement"),
-                    help_text=_("La somme des montants ne peut pas dépasser le montant total.")),
+        InlinePanel(
+            "fundings",
+            heading=_("Montant par partenaire"),
+            label=_("financement"),
+            help_text=_("La somme des montants ne peut pas dépasser le montant total."),
+        ),
     ]
     axes_panels = [
-        InlinePanel("axes", heading=_("Axes du pacte"), label=_("axe"),
-                    help_text=_("Chaque axe regroupe des actions ; leur état calcule "
-                                "l'avancement du pacte.")),
+        InlinePanel(
+            "axes",
+            heading=_("Axes du pacte"),
+            label=_("axe"),
+            help_text=_("Chaque axe regroupe des actions ; leur état calcule l'avancement du pacte."),
+        ),
     ]
     milestone_panels = [
         InlinePanel("milestones", heading=_("Jalons"), label=_("jalon")),
         InlinePanel("documents", heading=_("Documents"), label=_("document")),
     ]
 
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Contenu")),
-        ObjectList(territory_panels, heading=_("Territoire & signataires")),
-        ObjectList(funding_panels, heading=_("Financement")),
-        ObjectList(axes_panels, heading=_("Axes & actions")),
-        ObjectList(milestone_panels, heading=_("Jalons & documents")),
-        ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(territory_panels, heading=_("Territoire & signataires")),
+            ObjectList(funding_panels, heading=_("Financement")),
+            ObjectList(axes_panels, heading=_("Axes & actions")),
+            ObjectList(milestone_panels, heading=_("Jalons & documents")),
+            ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
+        ]
+    )
     base_form_class = PacteAdminForm
 
     search_fields = CataloguePage.search_fields + [
@@ -234,16 +283,16 @@ class PactePage(CataloguePage, EligibilityCriteria):
     def clean(self):
         super().clean()
         if self.signature_date and self.end_date and self.end_date < self.signature_date:
-            raise ValidationError({
-                "end_date": _("La date de fin doit être postérieure ou égale à la date de signature."),
-            })
+            raise ValidationError(
+                {
+                    "end_date": _("La date de fin doit être postérieure ou égale à la date de signature."),
+                }
+            )
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
             departements = apps.get_model("territories", "Departement").objects
-            self.eligible_departements = list(
-                departements.filter(pk__in=self.covered_departement_codes())
-            )
+            self.eligible_departements = list(departements.filter(pk__in=self.covered_departement_codes()))
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -268,8 +317,9 @@ class PactePage(CataloguePage, EligibilityCriteria):
         context["axis_items"] = axis_accordion_items(axes)
         context["key_facts_header"] = [_("Information"), _("Détail")]
         context["funding_header"] = [_("Partenaire"), _("Montant")]
-        context["funding_rows"] = escape_rows([str(f.partner), format_euros(f.amount)]
-                                              for f in context["fundings"])
+        context["funding_rows"] = escape_rows(
+            [str(f.partner), format_euros(f.amount)] for f in context["fundings"]
+        )
         return context
 
     class Meta:

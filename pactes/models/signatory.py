@@ -12,17 +12,25 @@ class PacteSignatory(Orderable):
 
     page = ParentalKey("pactes.PactePage", related_name="signatories", on_delete=models.CASCADE)
     partner = models.ForeignKey(
-        "programmes.Partner", verbose_name=_("partenaire"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "programmes.Partner",
+        verbose_name=_("partenaire"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Choisissez le partenaire s'il figure dans la liste…"),
     )
     organisation = models.CharField(
-        _("autre organisation"), max_length=200, blank=True,
+        _("autre organisation"),
+        max_length=200,
+        blank=True,
         help_text=_("… sinon écrivez son nom (par exemple : Conseil départemental des Ardennes)."),
     )
     signatory_name = models.CharField(_("nom du signataire"), max_length=200, blank=True)
     signatory_role = models.CharField(
-        _("qualité du signataire"), max_length=200, blank=True,
+        _("qualité du signataire"),
+        max_length=200,
+        blank=True,
         help_text=_("Par exemple : préfet des Ardennes, président du conseil départemental."),
     )
 
@@ -38,10 +46,13 @@ class PacteSignatory(Orderable):
     def clean(self):
         super().clean()
         if not self.partner_id and not self.organisation.strip():
-            raise ValidationError({
-                "organisation": _("Choisissez un partenaire ou indiquez le nom "
-                                  "de l'organisation signataire."),
-            })
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "Choisissez un partenaire ou indiquez le nom de l'organisation signataire."
+                    ),
+                }
+            )
 
     class Meta(Orderable.Meta):
         verbose_name = _("signataire")

@@ -23,25 +23,40 @@ class CatalogueStatus(models.TextChoices):
 
 class CataloguePage(BasePage):
     theme = models.ForeignKey(
-        "programmes.Theme", verbose_name=_("thématique"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_pages",
+        "programmes.Theme",
+        verbose_name=_("thématique"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_pages",
     )
     public_policy = models.ForeignKey(
-        "programmes.PublicPolicy", verbose_name=_("politique publique"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_pages",
+        "programmes.PublicPolicy",
+        verbose_name=_("politique publique"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_pages",
         help_text=_("Doit relever de la thématique choisie."),
     )
     status = models.CharField(
-        _("statut"), max_length=20, choices=CatalogueStatus.choices, default=CatalogueStatus.ACTIVE,
-        help_text=_("« En incubation » : projet encore en préparation "
-                    "(en italique dans la feuille de route)."),
+        _("statut"),
+        max_length=20,
+        choices=CatalogueStatus.choices,
+        default=CatalogueStatus.ACTIVE,
+        help_text=_(
+            "« En incubation » : projet encore en préparation (en italique dans la feuille de route)."
+        ),
     )
     summary = models.TextField(
-        _("résumé"), max_length=600,
+        _("résumé"),
+        max_length=600,
         help_text=_("Ce que c'est et pour qui, en deux ou trois phrases simples."),
     )
     partners = ParentalManyToManyField(
-        "programmes.Partner", verbose_name=_("partenaires"), blank=True,
+        "programmes.Partner",
+        verbose_name=_("partenaires"),
+        blank=True,
         related_name="%(app_label)s_%(class)s_pages",
     )
 
@@ -78,9 +93,11 @@ class CataloguePage(BasePage):
     def clean(self):
         super().clean()
         if self.public_policy_id and self.theme_id and self.public_policy.theme_id != self.theme_id:
-            raise ValidationError({
-                "public_policy": _("Cette politique publique ne relève pas de la thématique choisie."),
-            })
+            raise ValidationError(
+                {
+                    "public_policy": _("Cette politique publique ne relève pas de la thématique choisie."),
+                }
+            )
 
     class Meta:
         abstract = True

@@ -16,49 +16,67 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 class EligibilityCriteria(models.Model):
     population_min = models.PositiveIntegerField(
-        _("population minimale"), null=True, blank=True,
+        _("population minimale"),
+        null=True,
+        blank=True,
         help_text=_("Nombre d'habitants minimal de la commune (population municipale)."),
     )
     population_max = models.PositiveIntegerField(
-        _("population maximale"), null=True, blank=True,
+        _("population maximale"),
+        null=True,
+        blank=True,
         help_text=_("Nombre d'habitants maximal de la commune (population municipale)."),
     )
     eligible_territory_types = ParentalManyToManyField(
-        "programmes.TerritoryType", verbose_name=_("types de territoires visés"), blank=True,
+        "programmes.TerritoryType",
+        verbose_name=_("types de territoires visés"),
+        blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
     )
     eligible_regions = ParentalManyToManyField(
-        "territories.Region", verbose_name=_("régions"), blank=True,
+        "territories.Region",
+        verbose_name=_("régions"),
+        blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
     )
     eligible_departements = ParentalManyToManyField(
-        "territories.Departement", verbose_name=_("départements"), blank=True,
+        "territories.Departement",
+        verbose_name=_("départements"),
+        blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
     )
     eligible_beneficiary_types = ParentalManyToManyField(
-        "programmes.BeneficiaryType", verbose_name=_("types de bénéficiaires éligibles"), blank=True,
+        "programmes.BeneficiaryType",
+        verbose_name=_("types de bénéficiaires éligibles"),
+        blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
     )
     eligibility_note = models.TextField(
-        _("précisions sur l'éligibilité"), blank=True,
+        _("précisions sur l'éligibilité"),
+        blank=True,
         help_text=_("Conditions qui ne se résument pas aux critères ci-dessus."),
     )
 
     eligibility_panels = [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
-            FieldPanel("eligible_territory_types"),
-            FieldPanel("eligible_beneficiary_types"),
-            FieldPanel("eligible_regions"),
-            FieldPanel("eligible_departements"),
-            FieldPanel("eligibility_note"),
-        ], heading=_("Critères d'éligibilité")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
+                FieldPanel("eligible_territory_types"),
+                FieldPanel("eligible_beneficiary_types"),
+                FieldPanel("eligible_regions"),
+                FieldPanel("eligible_departements"),
+                FieldPanel("eligibility_note"),
+            ],
+            heading=_("Critères d'éligibilité"),
+        ),
     ]
 
     def population_text(self) -> str:
         """The population criterion as a sentence, or "" when there is none."""
+
         def fmt(value):
             return number_format(value, force_grouping=True)
+
         low, high = self.population_min, self.population_max
         if low is not None and high is not None:
             return str(format_lazy(_("Communes de {low} à {high} habitants"), low=fmt(low), high=fmt(high)))
@@ -72,8 +90,10 @@ class EligibilityCriteria(models.Model):
         """The criteria spelled out in plain French for citizens and élus, as
         (label, text) pairs; empty when the page sets no criterion. Reads the
         many-to-many relations, so prefetch them when listing many pages."""
+
         def names(manager):
             return ", ".join(str(item) for item in manager.all())
+
         lines = []
         if self.population_text():
             lines.append((str(_("Population")), self.population_text()))
@@ -92,12 +112,18 @@ class EligibilityCriteria(models.Model):
 
     def clean(self):
         super().clean()
-        if (self.population_min is not None and self.population_max is not None
-                and self.population_min > self.population_max):
-            raise ValidationError({
-                "population_max": _("La population maximale doit être supérieure ou égale "
-                                    "à la population minimale."),
-            })
+        if (
+            self.population_min is not None
+            and self.population_max is not None
+            and self.population_min > self.population_max
+        ):
+            raise ValidationError(
+                {
+                    "population_max": _(
+                        "La population maximale doit être supérieure ou égale à la population minimale."
+                    ),
+                }
+            )
 
     class Meta:
         abstract = True

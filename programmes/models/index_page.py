@@ -29,7 +29,9 @@ class ProgrammeIndexPage(BasePage):
     def programmes(self):
         """Live public programmes under this index, with what a card shows."""
         return (
-            ProgrammePage.objects.child_of(self).live().public()
+            ProgrammePage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("theme", "public_policy", "public_policy__theme")
             .prefetch_related("partners", "eligible_beneficiary_types")
             .order_by("theme__sort_order", "theme__name", "title")
@@ -46,10 +48,12 @@ class ProgrammeIndexPage(BasePage):
         programmes = list(form.filter(self.programmes()))
         groups = []
         for theme, pages in groupby(programmes, key=lambda page: page.theme):
-            groups.append({
-                "theme": theme,
-                "cards": [catalogue_card(page, request, heading_tag="h3") for page in pages],
-            })
+            groups.append(
+                {
+                    "theme": theme,
+                    "cards": [catalogue_card(page, request, heading_tag="h3") for page in pages],
+                }
+            )
         context.update(filter_form=form, programmes=programmes, groups=groups, result_count=len(programmes))
         return context
 

@@ -54,25 +54,35 @@ class AgencySupport(models.TextChoices):
 
 class ProgrammePage(CataloguePage, EligibilityCriteria):
     kind = models.CharField(
-        _("modalité d'intervention"), max_length=20, choices=ProgrammeKind.choices,
+        _("modalité d'intervention"),
+        max_length=20,
+        choices=ProgrammeKind.choices,
         default=ProgrammeKind.PROGRAMME,
         help_text=_("Comme dans la colonne « modalité d'intervention » de la feuille de route."),
     )
     objectives = RichTextField(
-        _("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"],
+        _("objectifs"),
+        blank=True,
+        features=["bold", "italic", "ul", "ol", "link"],
         help_text=_("Ce que le programme cherche à changer, de préférence en liste courte."),
     )
     agency_support = MultipleChoiceField(
-        _("ce que l'Agence apporte"), choices=AgencySupport.choices, blank=True,
+        _("ce que l'Agence apporte"),
+        choices=AgencySupport.choices,
+        blank=True,
         help_text=_("Cochez tout ce que l'Agence met à disposition des bénéficiaires."),
     )
     start_date = models.DateField(_("date de début"), null=True, blank=True)
     end_date = models.DateField(
-        _("date de fin"), null=True, blank=True,
+        _("date de fin"),
+        null=True,
+        blank=True,
         help_text=_("Laisser vide si le programme n'a pas de date de fin prévue."),
     )
     key_figures = StreamField(
-        [("key_figure", KeyFigureBlock())], verbose_name=_("chiffres clés"), blank=True,
+        [("key_figure", KeyFigureBlock())],
+        verbose_name=_("chiffres clés"),
+        blank=True,
         help_text=_("Seulement des chiffres sourcés ; laisser vide si on ne les connaît pas."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
@@ -98,22 +108,28 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         FieldPanel("key_figures"),
         InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Contenu")),
-        ObjectList(classification_panels, heading=_("Classement & partenaires")),
-        ObjectList(EligibilityCriteria.eligibility_panels, heading=_("Éligibilité")),
-        ObjectList(figures_panels, heading=_("Chiffres & contacts")),
-        ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
-        ObjectList(Page.settings_panels, heading=_("Paramètres")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(classification_panels, heading=_("Classement & partenaires")),
+            ObjectList(EligibilityCriteria.eligibility_panels, heading=_("Éligibilité")),
+            ObjectList(figures_panels, heading=_("Chiffres & contacts")),
+            ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
+            ObjectList(Page.settings_panels, heading=_("Paramètres")),
+        ]
+    )
 
     search_fields = CataloguePage.search_fields + [
         index.SearchField("objectives"),
         index.SearchField("body"),
         index.FilterField("kind"),
-        index.RelatedFields("eligible_beneficiary_types", [
-            index.SearchField("name"), index.FilterField("slug"),
-        ]),
+        index.RelatedFields(
+            "eligible_beneficiary_types",
+            [
+                index.SearchField("name"),
+                index.FilterField("slug"),
+            ],
+        ),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
@@ -128,7 +144,8 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
 
         context = super().get_context(request, *args, **kwargs)
         related = (
-            ProgrammePage.objects.live().public()
+            ProgrammePage.objects.live()
+            .public()
             .filter(pk__in=[link.programme_id for link in self.related_programme_links.all()])
             .select_related("public_policy")
             .order_by("title")
@@ -153,7 +170,8 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             errors = error.update_error_dict(errors)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors.setdefault("end_date", []).append(
-                ValidationError(_("La date de fin doit être postérieure ou égale à la date de début.")))
+                ValidationError(_("La date de fin doit être postérieure ou égale à la date de début."))
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -203,7 +221,10 @@ class ProgrammeFaqItem(Orderable):
 class ProgrammeDocument(Orderable):
     page = ParentalKey(ProgrammePage, related_name="documents", on_delete=models.CASCADE)
     document = models.ForeignKey(
-        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+",
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("document")]
@@ -216,7 +237,10 @@ class ProgrammeDocument(Orderable):
 class RelatedProgramme(Orderable):
     page = ParentalKey(ProgrammePage, related_name="related_programme_links", on_delete=models.CASCADE)
     programme = models.ForeignKey(
-        ProgrammePage, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+",
+        ProgrammePage,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [PageChooserPanel("programme", "programmes.ProgrammePage")]

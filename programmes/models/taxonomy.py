@@ -35,8 +35,9 @@ class Theme(index.Indexed, models.Model):
 class PublicPolicy(index.Indexed, models.Model):
     """Politique publique, always under one thématique."""
 
-    theme = models.ForeignKey(Theme, verbose_name=_("thématique"), on_delete=models.PROTECT,
-                              related_name="policies")
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("thématique"), on_delete=models.PROTECT, related_name="policies"
+    )
     name = models.CharField(_("nom"), max_length=150)
     slug = models.SlugField(_("identifiant d'URL"), max_length=150, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
@@ -70,12 +71,18 @@ class Partner(index.Indexed, models.Model):
     kind = models.CharField(_("nature"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(_("site web"), blank=True)
     is_first_circle_operator = models.BooleanField(
-        _("opérateur du « premier cercle »"), default=False,
+        _("opérateur du « premier cercle »"),
+        default=False,
         help_text=_("ADEME, ANRU, ANAH, CEREMA, Banque des territoires : conventions-cadres avec l'agence."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("kind"), FieldPanel("website"),
-              FieldPanel("is_first_circle_operator")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("is_first_circle_operator"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("acronym"), index.AutocompleteField("name")]
 
     class Meta:
@@ -101,15 +108,23 @@ class BeneficiaryType(models.Model):
     name = models.CharField(_("nom"), max_length=100, unique=True)
     slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
     collectivite_level = models.CharField(
-        _("correspond, pour une commune, à"), max_length=10,
-        choices=CollectiviteLevel.choices, default=CollectiviteLevel.OTHER,
-        help_text=_("Permet à l'outil « Ma commune » de savoir si une commune ou son EPCI "
-                    "relève de ce type de bénéficiaire."),
+        _("correspond, pour une commune, à"),
+        max_length=10,
+        choices=CollectiviteLevel.choices,
+        default=CollectiviteLevel.OTHER,
+        help_text=_(
+            "Permet à l'outil « Ma commune » de savoir si une commune ou son EPCI "
+            "relève de ce type de bénéficiaire."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("collectivite_level"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("collectivite_level"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -134,7 +149,10 @@ class TerritoryType(models.Model):
     slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     rule = models.CharField(
-        _("règle d'appartenance"), max_length=20, choices=Rule.choices, default=Rule.IMPORTED_LIST,
+        _("règle d'appartenance"),
+        max_length=20,
+        choices=Rule.choices,
+        default=Rule.IMPORTED_LIST,
         help_text=_("Comment le site sait si une commune relève de ce type de territoire."),
     )
 

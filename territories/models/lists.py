@@ -19,18 +19,30 @@ class CommuneList(models.Model):
     beneficiaries (exactly one of the two)."""
 
     territory_type = models.OneToOneField(
-        "programmes.TerritoryType", verbose_name=_("type de territoire"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="commune_list",
+        "programmes.TerritoryType",
+        verbose_name=_("type de territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="commune_list",
     )
     page = models.OneToOneField(
-        "wagtailcore.Page", verbose_name=_("programme"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="beneficiary_list",
+        "wagtailcore.Page",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="beneficiary_list",
     )
     source_name = models.CharField(_("fichier importé"), max_length=255, blank=True)
     imported_at = models.DateTimeField(_("date d'import"), auto_now=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("importé par"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("importé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     size = models.PositiveIntegerField(_("nombre de communes"), default=0)
     report = models.JSONField(_("rapport d'import"), default=dict, blank=True)
@@ -39,8 +51,10 @@ class CommuneList(models.Model):
         ordering = ["-imported_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(territory_type__isnull=False, page__isnull=True)
-                           | models.Q(territory_type__isnull=True, page__isnull=False)),
+                condition=(
+                    models.Q(territory_type__isnull=False, page__isnull=True)
+                    | models.Q(territory_type__isnull=True, page__isnull=False)
+                ),
                 name="commune_list_has_one_target",
             ),
         ]
@@ -55,8 +69,9 @@ class CommuneList(models.Model):
 class TerritoryTypeMembership(models.Model):
     """A commune belongs to a territory type (from an imported list)."""
 
-    territory_type = models.ForeignKey("programmes.TerritoryType", on_delete=models.CASCADE,
-                                       related_name="memberships")
+    territory_type = models.ForeignKey(
+        "programmes.TerritoryType", on_delete=models.CASCADE, related_name="memberships"
+    )
     commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="territory_memberships")
 
     class Meta:
@@ -74,8 +89,9 @@ class CurrentBeneficiary(models.Model):
     """A commune already benefits from a programme (e.g. a town of Petites
     villes de demain), from an imported list."""
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE,
-                             related_name="current_beneficiaries")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="current_beneficiaries"
+    )
     commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="current_programmes")
 
     class Meta:

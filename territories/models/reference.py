@@ -30,11 +30,18 @@ class Region(models.Model):
 class Departement(models.Model):
     code = models.CharField(_("code"), max_length=3, primary_key=True)
     name = models.CharField(_("nom"), max_length=100)
-    region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
-                               related_name="departements", null=True, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("région"),
+        on_delete=models.PROTECT,
+        related_name="departements",
+        null=True,
+        blank=True,
+    )
     zone = models.CharField(_("zone"), max_length=10, blank=True)
     liaison_type = models.PositiveSmallIntegerField(
-        _("type de nom"), default=0,
+        _("type de nom"),
+        default=0,
         help_text=_("Code INSEE (TNCC) de l'article du nom : « de », « du », « de la », « des »…"),
     )
 
@@ -61,8 +68,9 @@ class Departement(models.Model):
 class Arrondissement(models.Model):
     code = models.CharField(_("code"), max_length=4, primary_key=True)
     name = models.CharField(_("nom"), max_length=100)
-    departement = models.ForeignKey(Departement, verbose_name=_("département"),
-                                    on_delete=models.PROTECT, related_name="arrondissements")
+    departement = models.ForeignKey(
+        Departement, verbose_name=_("département"), on_delete=models.PROTECT, related_name="arrondissements"
+    )
 
     class Meta:
         ordering = ["code"]
@@ -99,15 +107,28 @@ class Commune(models.Model):
     search_name = models.CharField(max_length=200, db_index=True, editable=False)
     postal_codes = models.JSONField(_("codes postaux"), default=list, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    departement = models.ForeignKey(Departement, verbose_name=_("département"),
-                                    on_delete=models.PROTECT, related_name="communes")
-    region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
-                               related_name="communes")
-    arrondissement = models.ForeignKey(Arrondissement, verbose_name=_("arrondissement"),
-                                       on_delete=models.PROTECT, related_name="communes",
-                                       null=True, blank=True)
-    epci = models.ForeignKey(EPCI, verbose_name=_("EPCI"), on_delete=models.SET_NULL,
-                             related_name="communes", null=True, blank=True)
+    departement = models.ForeignKey(
+        Departement, verbose_name=_("département"), on_delete=models.PROTECT, related_name="communes"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("région"), on_delete=models.PROTECT, related_name="communes"
+    )
+    arrondissement = models.ForeignKey(
+        Arrondissement,
+        verbose_name=_("arrondissement"),
+        on_delete=models.PROTECT,
+        related_name="communes",
+        null=True,
+        blank=True,
+    )
+    epci = models.ForeignKey(
+        EPCI,
+        verbose_name=_("EPCI"),
+        on_delete=models.SET_NULL,
+        related_name="communes",
+        null=True,
+        blank=True,
+    )
     zone = models.CharField(_("zone"), max_length=10, blank=True)
 
     class Meta:

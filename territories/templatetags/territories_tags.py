@@ -5,8 +5,13 @@ from django.utils.formats import number_format
 
 register = template.Library()
 
-BADGE_CLASSES = {"met": "fr-badge--success", "to_check": "fr-badge--warning", "not_met": "fr-badge--error",
-                 "eligible": "fr-badge--success", "not_eligible": "fr-badge--error"}
+BADGE_CLASSES = {
+    "met": "fr-badge--success",
+    "to_check": "fr-badge--warning",
+    "not_met": "fr-badge--error",
+    "eligible": "fr-badge--success",
+    "not_eligible": "fr-badge--error",
+}
 
 
 @register.filter

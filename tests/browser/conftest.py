@@ -73,8 +73,10 @@ def axe(axe_source):
         assert result["passes"], "axe-core n'a vérifié aucune règle"
         return [
             f"{v['id']} ({v['impact']}): {v['help']} — "
-            + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
-                        for node in v["nodes"][:5])
+            + "; ".join(
+                node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+                for node in v["nodes"][:5]
+            )
             for v in result["violations"]
         ]
 

@@ -52,8 +52,10 @@ def test_programme_goes_live_only_once_a_moderator_approves(browser, people):
         assert "/admin/pages/add/programmes/programmepage/" in page.url  # the only page type allowed
 
         page.locator("#id_title").fill(TITLE)
-        page.locator("#id_summary").fill("Un programme saisi dans l'interface d'administration pour vérifier "
-                                         "la relecture avant publication.")
+        page.locator("#id_summary").fill(
+            "Un programme saisi dans l'interface d'administration pour vérifier "
+            "la relecture avant publication."
+        )
         page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]").first.click()
         submit = page.locator("button[name=action-submit]")
         assert "Relecture éditoriale" in submit.inner_text()

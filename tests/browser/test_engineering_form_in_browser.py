@@ -8,8 +8,10 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 FORM = "/ingenierie/demande/"
-DESCRIPTION = ("Réhabiliter la halle du centre-ville en tiers-lieu : nous cherchons un appui "
-               "pour l'étude de programmation et le montage financier.")
+DESCRIPTION = (
+    "Réhabiliter la halle du centre-ville en tiers-lieu : nous cherchons un appui "
+    "pour l'étude de programmation et le montage financier."
+)
 
 
 @pytest.fixture
@@ -85,8 +87,9 @@ def check_error_summary(page):
             ".fr-checkbox-group--error, .fr-upload-group--error')]"
         )
         if focused[0] != target or focused[1] not in ("INPUT", "TEXTAREA", "SELECT"):
-            problems.append(f"{link.inner_text()} : focus sur {focused[1]} « {focused[0]} », "
-                            f"lien vers « {target} »")
+            problems.append(
+                f"{link.inner_text()} : focus sur {focused[1]} « {focused[0]} », lien vers « {target} »"
+            )
         elif focused[2] != "true" and not focused[3]:
             problems.append(f"{target} n'est pas signalé en erreur")
     assert problems == []

@@ -16,8 +16,9 @@ def fits_in_width(page, locator) -> bool:
 def test_main_menu_and_commune_search_on_a_phone(browser, demo_site_url):
     from wagtail.models import Page
 
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", viewport=PHONE,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        locale="fr-FR", timezone_id="Europe/Paris", viewport=PHONE, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:

@@ -114,8 +114,11 @@ def test_personal_data_is_anonymised_after_the_retention_delay(client, territori
         apply_transition(request, "confirm_email", None)
         apply_transition(request, "declare_inadmissible", people["admin"], {"comment": "Hors champ."})
     old.information_requests.create(
-        question="Quel est le budget ?", expires_at=timezone.now(), nonce="n",
-        answer="Mon numéro personnel : 06 12 34 56 78", answered_at=timezone.now(),
+        question="Quel est le budget ?",
+        expires_at=timezone.now(),
+        nonce="n",
+        answer="Mon numéro personnel : 06 12 34 56 78",
+        answered_at=timezone.now(),
     )
     EngineeringRequest.objects.filter(pk=old.pk).update(closed_at=timezone.now() - timedelta(days=400))
     call_command("anonymise_closed_requests")

@@ -34,17 +34,21 @@ def make_pacte(index, title, departements=(), actions=(), **fields):
         axis = PacteAxis.objects.create(page=pacte, title=f"Axe de {title}", sort_order=0)
         for position, action in enumerate(actions):
             status, budget = action if isinstance(action, tuple) else (action, None)
-            PacteAction.objects.create(axis=axis, title=f"Action {position + 1}", status=status,
-                                       budget=budget, sort_order=position)
+            PacteAction.objects.create(
+                axis=axis, title=f"Action {position + 1}", status=status, budget=budget, sort_order=position
+            )
     return pacte
 
 
 @pytest.fixture
 def ardennes_pacte(pacte_index, departements):
     return make_pacte(
-        pacte_index, "Pacte Ardennes", [departements["08"]],
-        actions=[(ActionStatus.DONE, Decimal("1000")), (ActionStatus.DONE, None),
-                 (ActionStatus.IN_PROGRESS, Decimal("500")), ],
+        pacte_index,
+        "Pacte Ardennes",
+        [departements["08"]],
+        actions=[
+            (ActionStatus.DONE, Decimal("1000")),
+            (ActionStatus.DONE, None),
+            (ActionStatus.IN_PROGRESS, Decimal("500")),
+        ],
     )
-
-

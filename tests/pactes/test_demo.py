@@ -42,8 +42,10 @@ def test_loader_creates_the_five_pactes_and_is_idempotent(client, territory_rows
     sambre = PactePage.objects.get(slug="pacte-sambre-avesnois-thierache")
     assert sorted(a.pk for a in sambre.covered_arrondissements.all()) == ["025", "591"]
     ardennes = PactePage.objects.get(slug="pacte-ardennes")
-    assert (ardennes.theme.slug, ardennes.public_policy.slug) == ("territoires-et-ruralites",
-                                                                   "territoires-fragiles")
+    assert (ardennes.theme.slug, ardennes.public_policy.slug) == (
+        "territoires-et-ruralites",
+        "territoires-fragiles",
+    )
     # Nothing invented: no amount, date, axis or action in the roadmap.
     assert not PactePage.objects.filter(total_amount__isnull=False).exists()
     assert not PactePage.objects.filter(signature_date__isnull=False).exists()
@@ -57,9 +59,14 @@ def test_loader_creates_the_five_pactes_and_is_idempotent(client, territory_rows
 def test_missing_territories_are_reported_and_the_loader_goes_on(home_page, monkeypatch):
     # A code that no import ever creates stands for territorial data not imported yet
     # (other test modules may have imported the real data in this session).
-    monkeypatch.setattr(pactes_demo, "PACTES", pactes_demo.PACTES + [
-        {"slug": "pacte-inconnu", "title": "Pacte inconnu", "departements": ["000"], "summary": "Test."},
-    ])
+    monkeypatch.setattr(
+        pactes_demo,
+        "PACTES",
+        pactes_demo.PACTES
+        + [
+            {"slug": "pacte-inconnu", "title": "Pacte inconnu", "departements": ["000"], "summary": "Test."},
+        ],
+    )
     report = run_my_steps()
     assert PactePage.objects.count() == 6
     assert not PactePage.objects.get(slug="pacte-inconnu").covered_departements.exists()
@@ -70,8 +77,13 @@ def test_missing_territories_are_reported_and_the_loader_goes_on(home_page, monk
 def test_demo_pages_read_well(client, territory_rows):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     index = client.get("/pactes/").content.decode()
-    for title in ("Pacte Ardennes", "Plan particulier pour la Creuse", "Pacte Sambre-Avesnois-Thiérache",
-                  "Pacte Nièvre", "Engagement pour le renouveau du Bassin minier"):
+    for title in (
+        "Pacte Ardennes",
+        "Plan particulier pour la Creuse",
+        "Pacte Sambre-Avesnois-Thiérache",
+        "Pacte Nièvre",
+        "Engagement pour le renouveau du Bassin minier",
+    ):
         assert title in index
     assert "contrat-type de cohésion territoriale" in index
     assert "pactes de résilience territoriale" in index
@@ -83,19 +95,30 @@ def test_demo_pages_read_well(client, territory_rows):
     engineering = StandardPage.objects.get(slug="offre-ingenierie")
     html = client.get(engineering.url).content.decode()
     assert 'href="/ingenierie/demande/"' in html
-    for fact in ("délégué territorial", "90", "comité de suivi des projets",
-                 "convention d’appui opérationnel", "ADEME", "Banque des territoires"):
+    for fact in (
+        "délégué territorial",
+        "90",
+        "comité de suivi des projets",
+        "convention d’appui opérationnel",
+        "ADEME",
+        "Banque des territoires",
+    ):
         assert fact in html, fact
 
     offers = {o.kind: o for o in TrainingOfferPage.objects.live()}
     assert set(offers) == {OfferKind.TRAINING, OfferKind.CONCERTATION_MODULE}
-    assert {p.name for p in offers[OfferKind.TRAINING].partners.all()} == {"Sciences Po",
-                                                                         "Banque des territoires"}
+    assert {p.name for p in offers[OfferKind.TRAINING].partners.all()} == {
+        "Sciences Po",
+        "Banque des territoires",
+    }
     assert not offers[OfferKind.TRAINING].sessions.exists()
     training = client.get("/formations/").content.decode()
     assert "Prochaines sessions à venir" in training
 
     home = client.get("/").content.decode()
-    for tile in ("Pactes et contrats de cohésion territoriale", "Le sur-mesure : l’offre d’ingénierie",
-                 "Formations des élus"):
+    for tile in (
+        "Pactes et contrats de cohésion territoriale",
+        "Le sur-mesure : l’offre d’ingénierie",
+        "Formations des élus",
+    ):
         assert tile in home, tile

@@ -29,21 +29,38 @@ def pacte_form_data(**overrides):
         "duration_months": "36",
         "end_date": "2022-03-15",
         "total_amount": "1000000",
-        "signatories": inline_formset([
-            {"organisation": "Conseil départemental des Ardennes", "signatory_name": "",
-             "signatory_role": "Président"},
-        ]),
-        "fundings": inline_formset([{"partner": str(Partner.objects.get(name="ADEME").pk),
-                                     "amount": "250000"}]),
-        "axes": inline_formset([{
-            "title": "Développer l'attractivité",
-            "description": "",
-            "actions": inline_formset([
-                {"title": "Action réalisée", "owner": "Préfecture", "budget": "100", "status": "realisee"},
-                {"title": "Action réalisée bis", "owner": "", "budget": "", "status": "realisee"},
-                {"title": "Action prévue", "owner": "", "budget": "50", "status": "prevue"},
-            ]),
-        }]),
+        "signatories": inline_formset(
+            [
+                {
+                    "organisation": "Conseil départemental des Ardennes",
+                    "signatory_name": "",
+                    "signatory_role": "Président",
+                },
+            ]
+        ),
+        "fundings": inline_formset(
+            [{"partner": str(Partner.objects.get(name="ADEME").pk), "amount": "250000"}]
+        ),
+        "axes": inline_formset(
+            [
+                {
+                    "title": "Développer l'attractivité",
+                    "description": "",
+                    "actions": inline_formset(
+                        [
+                            {
+                                "title": "Action réalisée",
+                                "owner": "Préfecture",
+                                "budget": "100",
+                                "status": "realisee",
+                            },
+                            {"title": "Action réalisée bis", "owner": "", "budget": "", "status": "realisee"},
+                            {"title": "Action prévue", "owner": "", "budget": "50", "status": "prevue"},
+                        ]
+                    ),
+                }
+            ]
+        ),
         "milestones": inline_formset([{"date": "2019-03-15", "label": "Signature", "done": "on"}]),
         "documents": inline_formset([]),
     }
@@ -55,21 +72,47 @@ def edit_form_data(pacte, action_status=None):
     """POST data of the editor for an existing pacte (inline lines keep their ids)."""
     axis = pacte.axes.get()
     return pacte_form_data(
-        signatories=inline_formset([{"id": str(s.pk), "organisation": s.organisation}
-                                    for s in pacte.signatories.all()], initial=pacte.signatories.count()),
-        fundings=inline_formset([{"id": str(f.pk), "partner": str(f.partner_id), "amount": str(f.amount)}
-                                 for f in pacte.fundings.all()], initial=pacte.fundings.count()),
-        milestones=inline_formset([{"id": str(m.pk), "date": m.date.isoformat(), "label": m.label,
-                                    "done": "on"} for m in pacte.milestones.all()],
-                                  initial=pacte.milestones.count()),
-        axes=inline_formset([{
-            "id": str(axis.pk), "title": axis.title, "description": "",
-            "actions": inline_formset([
-                {"id": str(a.pk), "title": a.title, "owner": a.owner,
-                 "budget": "" if a.budget is None else str(a.budget),
-                 "status": action_status or a.status} for a in axis.actions.all()
-            ], initial=axis.actions.count()),
-        }], initial=1),
+        signatories=inline_formset(
+            [{"id": str(s.pk), "organisation": s.organisation} for s in pacte.signatories.all()],
+            initial=pacte.signatories.count(),
+        ),
+        fundings=inline_formset(
+            [
+                {"id": str(f.pk), "partner": str(f.partner_id), "amount": str(f.amount)}
+                for f in pacte.fundings.all()
+            ],
+            initial=pacte.fundings.count(),
+        ),
+        milestones=inline_formset(
+            [
+                {"id": str(m.pk), "date": m.date.isoformat(), "label": m.label, "done": "on"}
+                for m in pacte.milestones.all()
+            ],
+            initial=pacte.milestones.count(),
+        ),
+        axes=inline_formset(
+            [
+                {
+                    "id": str(axis.pk),
+                    "title": axis.title,
+                    "description": "",
+                    "actions": inline_formset(
+                        [
+                            {
+                                "id": str(a.pk),
+                                "title": a.title,
+                                "owner": a.owner,
+                                "budget": "" if a.budget is None else str(a.budget),
+                                "status": action_status or a.status,
+                            }
+                            for a in axis.actions.all()
+                        ],
+                        initial=axis.actions.count(),
+                    ),
+                }
+            ],
+            initial=1,
+        ),
     )
 
 
@@ -146,8 +189,11 @@ class PacteAdminTests(WagtailPageTestCase):
     def test_negative_amounts_are_refused(self):
         self.assertRefused(self.post_new_pacte(total_amount="-5"), "Le montant ne peut pas être négatif.")
         self.assertRefused(
-            self.post_new_pacte(fundings=inline_formset([
-                {"partner": str(Partner.objects.get(name="ADEME").pk), "amount": "-1"}])),
+            self.post_new_pacte(
+                fundings=inline_formset(
+                    [{"partner": str(Partner.objects.get(name="ADEME").pk), "amount": "-1"}]
+                )
+            ),
             "Le montant ne peut pas être négatif.",
         )
 

@@ -6,10 +6,15 @@ from django.test.utils import CaptureQueriesContext
 from .conftest import make_pacte
 
 
-def test_index_lists_pactes_with_territory_status_and_progress(client, pacte_index, ardennes_pacte,
-                                                               departements):
-    make_pacte(pacte_index, "Pacte Sambre-Avesnois-Thiérache", [departements["59"], departements["02"]],
-               territory_label="Sambre-Avesnois-Thiérache")
+def test_index_lists_pactes_with_territory_status_and_progress(
+    client, pacte_index, ardennes_pacte, departements
+):
+    make_pacte(
+        pacte_index,
+        "Pacte Sambre-Avesnois-Thiérache",
+        [departements["59"], departements["02"]],
+        territory_label="Sambre-Avesnois-Thiérache",
+    )
     html = client.get(pacte_index.url).content.decode()
     assert "Pacte Ardennes" in html and "Ardennes (08)" in html
     assert "2 actions sur 3 réalisées" in html
@@ -28,8 +33,12 @@ def count_index_queries(client, url):
 
 def test_index_query_count_does_not_grow_with_pactes(client, pacte_index, departements):
     for n in range(3):
-        make_pacte(pacte_index, f"Pacte {n}", [departements["08"], departements["23"]],
-                   actions=["realisee", "prevue"])
+        make_pacte(
+            pacte_index,
+            f"Pacte {n}",
+            [departements["08"], departements["23"]],
+            actions=["realisee", "prevue"],
+        )
     with_3 = count_index_queries(client, pacte_index.url)
     for n in range(3, 30):
         make_pacte(pacte_index, f"Pacte {n}", [departements["59"]], actions=["en_cours"])

@@ -11,8 +11,10 @@ from .conftest import make_pacte
 def test_progress_text_and_accessible_progress_bar(client, ardennes_pacte):
     html = client.get(ardennes_pacte.url).content.decode()
     assert "2 actions sur 3 réalisées" in html
-    assert ('<progress class="pacte-progress" max="3" value="2" '
-            'aria-labelledby="pacte-progress-label">67 %</progress>') in html
+    assert (
+        '<progress class="pacte-progress" max="3" value="2" '
+        'aria-labelledby="pacte-progress-label">67 %</progress>'
+    ) in html
     assert 'id="pacte-progress-label"' in html
     # Budget engaged = actions in progress or done whose budget is known.
     assert "1\u202f500\u00a0€" in html or "1\u00a0500\u00a0€" in html
@@ -47,8 +49,9 @@ def test_territory_is_the_geographic_criterion(pacte_index, departements):
     avesnes = Arrondissement.objects.get(code="591")  # Avesnes-sur-Helpe (Nord)
     maubeuge = Commune.objects.get(code="59392")
     lille = Commune.objects.get(code="59350")
-    sambre = make_pacte(pacte_index, "Pacte Sambre-Avesnois-Thiérache",
-                        [departements["59"], departements["02"]])
+    sambre = make_pacte(
+        pacte_index, "Pacte Sambre-Avesnois-Thiérache", [departements["59"], departements["02"]]
+    )
     sambre.covered_arrondissements = [avesnes]
     sambre.save_revision().publish()
     bassin = make_pacte(pacte_index, "Bassin minier", [departements["59"]])

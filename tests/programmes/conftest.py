@@ -4,13 +4,23 @@ the programme index and the admin client are shared, in ``tests/conftest.py``)."
 from programmes.models import ProgrammePage, PublicPolicy, Theme
 
 
-def make_programme(index, title, theme="numerique", policy="fracture-numerique", partners=(),
-                   beneficiary_types=(), territory_types=(), **fields):
+def make_programme(
+    index,
+    title,
+    theme="numerique",
+    policy="fracture-numerique",
+    partners=(),
+    beneficiary_types=(),
+    territory_types=(),
+    **fields,
+):
     """A published programme under ``index`` (taxonomies given by slug/objects)."""
     fields.setdefault("summary", f"Résumé de {title}.")
     page = ProgrammePage(
-        title=title, theme=Theme.objects.get(slug=theme),
-        public_policy=PublicPolicy.objects.get(slug=policy), **fields,
+        title=title,
+        theme=Theme.objects.get(slug=theme),
+        public_policy=PublicPolicy.objects.get(slug=policy),
+        **fields,
     )
     page.partners = list(partners)
     page.eligible_beneficiary_types = list(beneficiary_types)

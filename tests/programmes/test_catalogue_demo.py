@@ -44,8 +44,10 @@ def test_the_data_module_holds_every_entry_of_the_roadmap_table():
         assert pacte in cells
     # Every cell is used by an entry or a pacte.
     for cell in cells:
-        assert any(entry["table_line"] in cell for entry in demo_data.PROGRAMMES) or cell in \
-            demo_data.PACTES_IN_TABLE, cell
+        assert (
+            any(entry["table_line"] in cell for entry in demo_data.PROGRAMMES)
+            or cell in demo_data.PACTES_IN_TABLE
+        ), cell
 
 
 def test_italic_lines_are_the_entries_in_incubation():
@@ -57,7 +59,8 @@ def test_italic_lines_are_the_entries_in_incubation():
             assert entry["status"] == "incubation"
     # Plus Petites villes de demain, incubated in 2020 according to section II a).
     assert {e["title"] for e in demo_data.PROGRAMMES if e["status"] == "incubation" and not e["italic"]} == {
-        "Petites villes de demain"}
+        "Petites villes de demain"
+    }
 
 
 def normalised(text: str) -> str:
@@ -85,8 +88,10 @@ FILTER_CASES = [
     ("statut=actif", lambda e: e["status"] == "actif"),
     ("beneficiaire=communes", lambda e: "communes" in e.get("eligible_beneficiary_types", [])),
     ("beneficiaire=epci", lambda e: "epci" in e.get("eligible_beneficiary_types", [])),
-    ("thematique=territoires-et-ruralites&statut=incubation",
-     lambda e: e["theme"] == "territoires-et-ruralites" and e["status"] == "incubation"),
+    (
+        "thematique=territoires-et-ruralites&statut=incubation",
+        lambda e: e["theme"] == "territoires-et-ruralites" and e["status"] == "incubation",
+    ),
     ("statut=termine", lambda e: False),
 ]
 
@@ -118,15 +123,25 @@ class DemoCatalogueTests(TestCase):
         html = response.content.decode()
         assert "29 programmes" in html
         roadmap = ROADMAP.read_text(encoding="utf-8").replace(
-            "Petites Villes de Demain", "Petites villes de demain")
-        for title in ["Action cœur de ville", "Petites villes de demain", "France Services",
-                      "Territoires d'industrie", "Cités éducatives", "Fabriques prospectives"]:
+            "Petites Villes de Demain", "Petites villes de demain"
+        )
+        for title in [
+            "Action cœur de ville",
+            "Petites villes de demain",
+            "France Services",
+            "Territoires d'industrie",
+            "Cités éducatives",
+            "Fabriques prospectives",
+        ]:
             assert title in roadmap
             assert title.replace("'", "&#x27;") in html
         assert not ProgrammePage.objects.filter(title__in=demo_data.PACTES_IN_TABLE).exists()
         # Grouped by thématique, in the table's order.
         assert [g["theme"].name for g in response.context["groups"]] == [
-            "Politique de la ville", "Territoires et ruralités", "Numérique"]
+            "Politique de la ville",
+            "Territoires et ruralités",
+            "Numérique",
+        ]
 
     def test_demo_facts_follow_the_roadmap(self):
         pvd = ProgrammePage.objects.get(slug="petites-villes-de-demain")
@@ -146,7 +161,12 @@ class DemoCatalogueTests(TestCase):
         assert TerritoryType.objects.get(slug="outre-mer").rule == "outre_mer"
         first_circle = Partner.objects.filter(is_first_circle_operator=True)
         assert {p.acronym or p.name for p in first_circle} == {
-            "ADEME", "ANRU", "ANAH", "CEREMA", "Banque des territoires"}
+            "ADEME",
+            "ANRU",
+            "ANAH",
+            "CEREMA",
+            "Banque des territoires",
+        }
         # No invented figure.
         assert all(not page.key_figures for page in ProgrammePage.objects.all())
 
@@ -189,8 +209,8 @@ def test_the_home_page_leads_to_the_programmes_without_removing_other_tiles(home
     HomeEntryPoint.objects.create(page=home_page, sort_order=0, title="Pactes", link_url="/pactes/")
     demo.load(home_page, LoadReport())
     assert list(home_page.entry_points.values_list("title", flat=True)) == [
-        "Pactes", "Programmes nationaux d’appui"]
+        "Pactes",
+        "Programmes nationaux d’appui",
+    ]
     html = client.get("/").content.decode()
     assert 'href="/programmes/"' in html
-
-

@@ -23,15 +23,24 @@ def test_index_queries_do_not_grow_with_the_number_of_programmes(programme_index
     partners = list(Partner.objects.all()[:2])
     beneficiaries = list(BeneficiaryType.objects.all()[:2])
     territory_types = list(TerritoryType.objects.all()[:1])
-    themes = [("numerique", "fracture-numerique"), ("politique-de-la-ville", "education"),
-              ("territoires-et-ruralites", "ruralite")]
+    themes = [
+        ("numerique", "fracture-numerique"),
+        ("politique-de-la-ville", "education"),
+        ("territoires-et-ruralites", "ruralite"),
+    ]
 
     def add(start, stop):
         for number in range(start, stop):
             theme, policy = themes[number % 3]
-            make_programme(programme_index, f"Programme {number:03d}", theme=theme, policy=policy,
-                           partners=partners, beneficiary_types=beneficiaries,
-                           territory_types=territory_types)
+            make_programme(
+                programme_index,
+                f"Programme {number:03d}",
+                theme=theme,
+                policy=policy,
+                partners=partners,
+                beneficiary_types=beneficiaries,
+                territory_types=territory_types,
+            )
 
     add(0, 10)
     with_10 = count_queries(client, "/programmes/")

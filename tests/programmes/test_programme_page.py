@@ -51,8 +51,11 @@ class ProgrammePageTypeTests(WagtailPageTestCase):
 
     def test_pages_are_renderable(self):
         programme = make_programme(
-            self.index, "Petites villes de demain", theme="territoires-et-ruralites",
-            policy="centres-petites-moyennes-villes", population_max=20000,
+            self.index,
+            "Petites villes de demain",
+            theme="territoires-et-ruralites",
+            policy="centres-petites-moyennes-villes",
+            population_max=20000,
             beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes", "epci"]),
             partners=Partner.objects.filter(acronym="APVF"),
         )
@@ -89,9 +92,20 @@ def programme_form(**overrides):
         "eligible_departements": [],
         "eligibility_note": "Communes exerçant des fonctions de centralité.",
         "key_figures": streamfield([]),
-        "contacts": inline_formset([{"name": "", "role": "", "organisation": "Préfecture de la Creuse",
-                                     "email": "pvd@example.org", "phone": ""}]),
-        "seo_title": "", "search_description": "", "listing_summary": "",
+        "contacts": inline_formset(
+            [
+                {
+                    "name": "",
+                    "role": "",
+                    "organisation": "Préfecture de la Creuse",
+                    "email": "pvd@example.org",
+                    "phone": "",
+                }
+            ]
+        ),
+        "seo_title": "",
+        "search_description": "",
+        "listing_summary": "",
     }
     data.update(overrides)
     # nested_form_data would split lists into "name-0" keys: multi-valued fields
@@ -113,8 +127,12 @@ def test_an_editor_creates_edits_and_publishes_a_programme(programme_index, staf
     assert page.faq_items.get().question == "Qui ?"
 
     edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    form = programme_form(title="Petites villes de demain (PVD)", status="actif",
-                          contacts=inline_formset([]), faq_items=inline_formset([]))
+    form = programme_form(
+        title="Petites villes de demain (PVD)",
+        status="actif",
+        contacts=inline_formset([]),
+        faq_items=inline_formset([]),
+    )
     # Inline forms of an existing page carry their ids; start from empty lists.
     response = staff_client.post(edit_url, {**form, "action-publish": "action-publish"})
     assert response.status_code == 302
@@ -129,16 +147,29 @@ def test_an_editor_creates_edits_and_publishes_a_programme(programme_index, staf
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("overrides", "field", "message"), [
-    ({"population_min": "30000", "population_max": "20000"}, "population_max",
-     "La population maximale doit être supérieure ou égale à la population minimale."),
-    ({"start_date": "2021-01-01", "end_date": "2020-12-31"}, "end_date",
-     "La date de fin doit être postérieure ou égale à la date de début."),
-    ({"public_policy": "__numerique__"}, "public_policy",
-     "Cette politique publique ne relève pas de la thématique choisie."),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"population_min": "30000", "population_max": "20000"},
+            "population_max",
+            "La population maximale doit être supérieure ou égale à la population minimale.",
+        ),
+        (
+            {"start_date": "2021-01-01", "end_date": "2020-12-31"},
+            "end_date",
+            "La date de fin doit être postérieure ou égale à la date de début.",
+        ),
+        (
+            {"public_policy": "__numerique__"},
+            "public_policy",
+            "Cette politique publique ne relève pas de la thématique choisie.",
+        ),
+    ],
+)
 def test_invalid_input_is_refused_with_a_french_message(
-        programme_index, staff_client, overrides, field, message):
+    programme_index, staff_client, overrides, field, message
+):
     if overrides.get("public_policy") == "__numerique__":
         overrides = {"public_policy": PublicPolicy.objects.get(slug="tres-haut-debit").pk}
     add_url = reverse("wagtailadmin_pages:add", args=("programmes", "programmepage", programme_index.pk))
@@ -151,11 +182,19 @@ def test_invalid_input_is_refused_with_a_french_message(
 
 @pytest.mark.django_db
 def test_a_programme_page_shows_what_a_citizen_needs(programme_index):
-    related = make_programme(programme_index, "Action cœur de ville", theme="territoires-et-ruralites",
-                             policy="centres-petites-moyennes-villes")
+    related = make_programme(
+        programme_index,
+        "Action cœur de ville",
+        theme="territoires-et-ruralites",
+        policy="centres-petites-moyennes-villes",
+    )
     page = make_programme(
-        programme_index, "Petites villes de demain", theme="territoires-et-ruralites",
-        policy="centres-petites-moyennes-villes", status="incubation", population_max=20000,
+        programme_index,
+        "Petites villes de demain",
+        theme="territoires-et-ruralites",
+        policy="centres-petites-moyennes-villes",
+        status="incubation",
+        population_max=20000,
         agency_support=["financement", "ingenierie"],
         beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes", "epci"]),
         territory_types=TerritoryType.objects.filter(slug="petite-ville"),
@@ -163,13 +202,23 @@ def test_a_programme_page_shows_what_a_citizen_needs(programme_index):
         start_date=datetime.date(2020, 10, 1),
     )
     RelatedProgramme.objects.create(page=page, programme=related)
-    ProgrammeFaqItem.objects.create(page=page, question="Comment candidater ?",
-                                    answer="<p>Auprès de la préfecture.</p>")
+    ProgrammeFaqItem.objects.create(
+        page=page, question="Comment candidater ?", answer="<p>Auprès de la préfecture.</p>"
+    )
     html = Page.objects.get(pk=page.pk).specific.serve(_request(page)).render().content.decode()
     for expected in [
-        "en incubation", "Territoires et ruralités", "Pour qui ?", "Intercommunalités (EPCI)",
-        "Petites villes", "Financement", "Ingénierie", "Association des petites villes de France",
-        "Comment candidater ?", "fr-accordion", "Action cœur de ville", "1 octobre 2020",
+        "en incubation",
+        "Territoires et ruralités",
+        "Pour qui ?",
+        "Intercommunalités (EPCI)",
+        "Petites villes",
+        "Financement",
+        "Ingénierie",
+        "Association des petites villes de France",
+        "Comment candidater ?",
+        "fr-accordion",
+        "Action cœur de ville",
+        "1 octobre 2020",
         "?thematique=territoires-et-ruralites",
     ]:
         assert expected in html, expected
@@ -177,7 +226,9 @@ def test_a_programme_page_shows_what_a_citizen_needs(programme_index):
 
 def _request(page):
     from django.test import RequestFactory
+
     request = RequestFactory().get(page.url)
     from django.contrib.auth.models import AnonymousUser
+
     request.user = AnonymousUser()
     return request

@@ -7,13 +7,16 @@ from programmes.models import BeneficiaryType, Partner, PublicPolicy, TerritoryT
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("model", "query", "expected"), [
-    (Theme, "", "Territoires et ruralités"),
-    (PublicPolicy, "?theme={politique-de-la-ville}", "Éducation"),
-    (Partner, "?is_first_circle_operator=true", "CEREMA"),
-    (BeneficiaryType, "", "Intercommunalités (EPCI)"),
-    (TerritoryType, "?rule=outre_mer", "Outre-mer"),
-])
+@pytest.mark.parametrize(
+    ("model", "query", "expected"),
+    [
+        (Theme, "", "Territoires et ruralités"),
+        (PublicPolicy, "?theme={politique-de-la-ville}", "Éducation"),
+        (Partner, "?is_first_circle_operator=true", "CEREMA"),
+        (BeneficiaryType, "", "Intercommunalités (EPCI)"),
+        (TerritoryType, "?rule=outre_mer", "Outre-mer"),
+    ],
+)
 def test_each_taxonomy_has_an_admin_list_with_filters(taxonomies, staff_client, model, query, expected):
     url = reverse(f"wagtailsnippets_programmes_{model._meta.model_name}:list")
     if "{politique-de-la-ville}" in query:
@@ -32,7 +35,8 @@ def test_the_catalogue_menu_groups_the_taxonomies(staff_client):
 @pytest.mark.django_db
 def test_an_editor_adds_a_partner(staff_client):
     url = reverse("wagtailsnippets_programmes_partner:add")
-    response = staff_client.post(url, {"name": "Agence nationale du sport", "acronym": "ANS",
-                                       "kind": "operateur", "website": ""})
+    response = staff_client.post(
+        url, {"name": "Agence nationale du sport", "acronym": "ANS", "kind": "operateur", "website": ""}
+    )
     assert response.status_code == 302
     assert Partner.objects.get(acronym="ANS").name == "Agence nationale du sport"

@@ -33,8 +33,10 @@ BACKENDS = ["database", pytest.param("opensearch", marks=pytest.mark.opensearch)
 def require_opensearch():
     if OPENSEARCH_URL:
         return
-    reason = ("OPENSEARCH_TEST_URL n'est pas défini : lancez la suite par tests/run.sh "
-              "(qui démarre OpenSearch sur le port 9201)")
+    reason = (
+        "OPENSEARCH_TEST_URL n'est pas défini : lancez la suite par tests/run.sh "
+        "(qui démarre OpenSearch sur le port 9201)"
+    )
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail("CI sans moteur de recherche : " + reason, pytrace=False)
     pytest.skip(reason)

@@ -17,8 +17,9 @@ def taxonomy():
     return {
         "city": city,
         "rural": rural,
-        "centres": PublicPolicy.objects.create(theme=rural, name="Revitalisation des centres-villes",
-                                               slug="revitalisation-centres"),
+        "centres": PublicPolicy.objects.create(
+            theme=rural, name="Revitalisation des centres-villes", slug="revitalisation-centres"
+        ),
         "education": PublicPolicy.objects.create(theme=city, name="Éducation", slug="education"),
     }
 
@@ -31,22 +32,48 @@ def catalogue(home):
     tax = taxonomy()
     index = publish_child(home, ProgrammeIndexPage(title="Programmes", slug="programmes"))
     pages = {
-        "acv": publish_child(index, ProgrammePage(
-            title="Action cœur de ville", slug="action-coeur-de-ville", theme=tax["rural"],
-            public_policy=tax["centres"], status="actif",
-            summary="Redynamiser les centres des villes moyennes, avec Villes de France." + NATIONAL)),
-        "pvd": publish_child(index, ProgrammePage(
-            title="Petites villes de demain", slug="petites-villes-de-demain", theme=tax["rural"],
-            public_policy=tax["centres"], status="actif",
-            summary="Donner aux élus des petites villes les moyens de leurs projets de territoire."
-                    + NATIONAL)),
-        "cites": publish_child(index, ProgrammePage(
-            title="Cités éducatives", slug="cites-educatives", theme=tax["city"],
-            public_policy=tax["education"], status="incubation",
-            summary="Fédérer les acteurs de l'éducation dans les quartiers prioritaires." + NATIONAL)),
-        "engineering": publish_child(home, StandardPage(
-            title="L'offre d'ingénierie sur mesure", slug="ingenierie",
-            listing_summary="L'agence appuie les collectivités qui manquent d'ingénierie "
-                            "pour leurs projets.")),
+        "acv": publish_child(
+            index,
+            ProgrammePage(
+                title="Action cœur de ville",
+                slug="action-coeur-de-ville",
+                theme=tax["rural"],
+                public_policy=tax["centres"],
+                status="actif",
+                summary="Redynamiser les centres des villes moyennes, avec Villes de France." + NATIONAL,
+            ),
+        ),
+        "pvd": publish_child(
+            index,
+            ProgrammePage(
+                title="Petites villes de demain",
+                slug="petites-villes-de-demain",
+                theme=tax["rural"],
+                public_policy=tax["centres"],
+                status="actif",
+                summary="Donner aux élus des petites villes les moyens de leurs projets de territoire."
+                + NATIONAL,
+            ),
+        ),
+        "cites": publish_child(
+            index,
+            ProgrammePage(
+                title="Cités éducatives",
+                slug="cites-educatives",
+                theme=tax["city"],
+                public_policy=tax["education"],
+                status="incubation",
+                summary="Fédérer les acteurs de l'éducation dans les quartiers prioritaires." + NATIONAL,
+            ),
+        ),
+        "engineering": publish_child(
+            home,
+            StandardPage(
+                title="L'offre d'ingénierie sur mesure",
+                slug="ingenierie",
+                listing_summary="L'agence appuie les collectivités qui manquent d'ingénierie "
+                "pour leurs projets.",
+            ),
+        ),
     }
     return tax, index, pages

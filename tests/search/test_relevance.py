@@ -117,8 +117,11 @@ def demo(request, django_db_setup, django_db_blocker):
 
 def _needs(request, demo, needs):
     if demo.kind == "database" and needs:
-        request.applymarker(pytest.mark.xfail(
-            reason=f"le moteur de la base de données ne gère pas : {', '.join(needs)}", strict=False))
+        request.applymarker(
+            pytest.mark.xfail(
+                reason=f"le moteur de la base de données ne gère pas : {', '.join(needs)}", strict=False
+            )
+        )
 
 
 @pytest.mark.parametrize(("query", "slug", "top", "needs"), CASES, ids=[c[0] for c in CASES])

@@ -14,8 +14,16 @@ def _reference_data_present(real_territories):
     """Every territories test reads the real reference data."""
 
 
-def make_programme(index, title, theme="territoires-et-ruralites", beneficiary_types=(), territory_types=(),
-                   regions=(), departements=(), **fields):
+def make_programme(
+    index,
+    title,
+    theme="territoires-et-ruralites",
+    beneficiary_types=(),
+    territory_types=(),
+    regions=(),
+    departements=(),
+    **fields,
+):
     """A published programme; taxonomies given by slug, territories by code."""
     fields.setdefault("summary", f"Résumé de {title}.")
     theme = Theme.objects.get(slug=theme)
@@ -45,13 +53,18 @@ def catalogue(programme_index, pacte_index):
     """Pacte Ardennes (département 08), a small-town programme (< 20 000
     inhabitants, communes and EPCI, "Petites villes" list) and an overseas one."""
     return {
-        "pacte_ardennes": make_pacte(pacte_index, "Pacte Ardennes", departements=["08"],
-                                     territory_label="Ardennes"),
+        "pacte_ardennes": make_pacte(
+            pacte_index, "Pacte Ardennes", departements=["08"], territory_label="Ardennes"
+        ),
         "plan_creuse": make_pacte(pacte_index, "Plan pour la Creuse", departements=["23"]),
         "petites_villes": make_programme(
-            programme_index, "Petites villes de demain", population_max=20000,
-            beneficiary_types=["communes", "epci"], territory_types=["petite-ville"],
-            eligibility_note="Communes de moins de 20 000 habitants, centres de leur bassin de vie."),
+            programme_index,
+            "Petites villes de demain",
+            population_max=20000,
+            beneficiary_types=["communes", "epci"],
+            territory_types=["petite-ville"],
+            eligibility_note="Communes de moins de 20 000 habitants, centres de leur bassin de vie.",
+        ),
         "outre_mer": make_programme(programme_index, "Programme ultramarin", territory_types=["outre-mer"]),
         "numerique": make_programme(programme_index, "Conseillers numériques", theme="numerique"),
     }

@@ -18,7 +18,8 @@ IMPORT_URL = "/admin/communes/listes/importer/"
 def rethel():
     """A commune of the Ardennes under 20,000 inhabitants."""
     commune = Commune.objects.select_related("departement", "region", "epci").get(
-        name="Rethel", departement="08")
+        name="Rethel", departement="08"
+    )
     assert commune.population < 20000
     return commune
 
@@ -77,13 +78,17 @@ def test_a_page_without_criteria_is_to_be_checked_with_its_note(catalogue, rethe
 
 
 def test_a_territory_type_list_imported_in_the_admin_turns_to_be_checked_into_met(
-        catalogue, rethel, staff_client):
+    catalogue, rethel, staff_client
+):
     petite_ville = TerritoryType.objects.get(slug="petite-ville")
     csv = "code_insee;nom\n08362;Rethel\n08409;Sedan\n8409;Sedan encore\nABCDE;mal formé\n99999;inconnue\n"
-    response = staff_client.post(IMPORT_URL, {
-        "target": f"type:{petite_ville.pk}",
-        "file": SimpleUploadedFile("petites-villes.csv", csv.encode(), content_type="text/csv"),
-    })
+    response = staff_client.post(
+        IMPORT_URL,
+        {
+            "target": f"type:{petite_ville.pk}",
+            "file": SimpleUploadedFile("petites-villes.csv", csv.encode(), content_type="text/csv"),
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "2 communes enregistrées" in page
@@ -107,8 +112,10 @@ def test_a_territory_type_list_imported_in_the_admin_turns_to_be_checked_into_me
 def test_a_new_import_replaces_the_list_atomically(catalogue, staff_client):
     petite_ville = TerritoryType.objects.get(slug="petite-ville")
     for content in ("08362\n08409\n", "08105\n"):
-        staff_client.post(IMPORT_URL, {"target": f"type:{petite_ville.pk}",
-                                       "file": SimpleUploadedFile("liste.csv", content.encode())})
+        staff_client.post(
+            IMPORT_URL,
+            {"target": f"type:{petite_ville.pk}", "file": SimpleUploadedFile("liste.csv", content.encode())},
+        )
     assert list(petite_ville.memberships.values_list("commune_id", flat=True)) == ["08105"]
     # A file without any valid code changes nothing.
     garbage = SimpleUploadedFile("vide.csv", b"n'importe quoi\nABC\n")
@@ -119,8 +126,9 @@ def test_a_new_import_replaces_the_list_atomically(catalogue, staff_client):
 
 def test_current_beneficiaries_are_shown_apart(catalogue, rethel, staff_client):
     page = catalogue["petites_villes"]
-    staff_client.post(IMPORT_URL, {"target": f"page:{page.pk}",
-                                   "file": SimpleUploadedFile("pvd.csv", b"08362\n")})
+    staff_client.post(
+        IMPORT_URL, {"target": f"page:{page.pk}", "file": SimpleUploadedFile("pvd.csv", b"08362\n")}
+    )
     assert CurrentBeneficiary.objects.filter(page=page, commune=rethel).exists()
     result = find_programmes(rethel)
     assert [p.pk for p in result.already] == [page.pk]
@@ -131,6 +139,7 @@ def test_the_import_view_is_for_staff_only(client, django_user_model, catalogue)
     assert client.get(IMPORT_URL).status_code == 302  # to the admin login
     editor = django_user_model.objects.create_user("editeur", password="x", is_staff=False)
     from django.contrib.auth.models import Permission
+
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     response = client.get(IMPORT_URL)
@@ -141,6 +150,7 @@ def test_the_import_view_is_for_staff_only(client, django_user_model, catalogue)
 
 def test_the_import_command_uses_the_same_service(catalogue, tmp_path, capsys):
     from django.core.management import call_command
+
     path = tmp_path / "qpv.csv"
     path.write_text("08105\n08105\n")
     call_command("import_commune_list", str(path), territory_type="qpv")

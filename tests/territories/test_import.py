@@ -54,15 +54,21 @@ def test_former_communes_lead_to_their_current_commune():
 
 
 def test_a_second_run_changes_nothing(capsys):
-    before = list(Commune.objects.order_by("pk").values_list("pk", "name", "search_name", "population",
-                                                           "epci_id", "postal_codes"))
+    before = list(
+        Commune.objects.order_by("pk").values_list(
+            "pk", "name", "search_name", "population", "epci_id", "postal_codes"
+        )
+    )
     runs = TerritorialDataImport.objects.count()
     call_command("import_territories")
     output = capsys.readouterr().out
     assert "0 créés, 0 mis à jour, 0 supprimés, 0 rejetés" in output
     assert "Communes : 34969 lus, 0 créés, 0 mis à jour." in output
-    after = list(Commune.objects.order_by("pk").values_list("pk", "name", "search_name", "population",
-                                                          "epci_id", "postal_codes"))
+    after = list(
+        Commune.objects.order_by("pk").values_list(
+            "pk", "name", "search_name", "population", "epci_id", "postal_codes"
+        )
+    )
     assert after == before
     assert TerritorialDataImport.objects.count() == runs + 1  # the run is recorded, nothing else
 
@@ -87,10 +93,27 @@ def test_bad_records_are_reported_and_good_ones_kept(tmp_path):
     shutil.copytree(DEFAULT_PACKAGE_DIR / "data", data)
     shutil.copy(DEFAULT_PACKAGE_DIR / "package.json", tmp_path / "package.json")
     communes = json.loads((data / "communes.json").read_text())
-    communes.append({"code": "99001", "nom": "Commune fantôme", "type": "commune-actuelle",
-                     "departement": "99", "region": "44", "zone": "metro"})
-    communes.append({"code": "08999", "nom": "Déléguée orpheline", "type": "commune-deleguee",
-                     "chefLieu": "08998", "departement": "08", "region": "44", "zone": "metro"})
+    communes.append(
+        {
+            "code": "99001",
+            "nom": "Commune fantôme",
+            "type": "commune-actuelle",
+            "departement": "99",
+            "region": "44",
+            "zone": "metro",
+        }
+    )
+    communes.append(
+        {
+            "code": "08999",
+            "nom": "Déléguée orpheline",
+            "type": "commune-deleguee",
+            "chefLieu": "08998",
+            "departement": "08",
+            "region": "44",
+            "zone": "metro",
+        }
+    )
     (data / "communes.json").write_text(json.dumps(communes))
     epcis = json.loads((data / "epci.json").read_text())
     epcis[0]["membres"].append({"code": "99001", "nom": "Commune fantôme"})

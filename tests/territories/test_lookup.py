@@ -39,15 +39,25 @@ def test_a_postal_code_shared_by_several_communes_lists_each():
     result = lookup("08000")
     assert result.kind == "postal_code"
     assert {n for n, _ in names(result)} == {
-        "Charleville-Mézières", "Villers-Semeuse", "La Francheville", "Prix-lès-Mézières", "Warcq",
-        "Les Ayvelles"}
+        "Charleville-Mézières",
+        "Villers-Semeuse",
+        "La Francheville",
+        "Prix-lès-Mézières",
+        "Warcq",
+        "Les Ayvelles",
+    }
     assert names(result, 1) == [("Charleville-Mézières", "08")]  # most populated first
 
 
-@pytest.mark.parametrize("code, expected", [
-    ("2A004", ("Ajaccio", "2A")), ("2a004", ("Ajaccio", "2A")), ("2B033", ("Bastia", "2B")),
-    ("08105", ("Charleville-Mézières", "08")),
-])
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("2A004", ("Ajaccio", "2A")),
+        ("2a004", ("Ajaccio", "2A")),
+        ("2B033", ("Bastia", "2B")),
+        ("08105", ("Charleville-Mézières", "08")),
+    ],
+)
 def test_insee_codes_including_corsica(code, expected):
     result = lookup(code)
     assert result.kind == "code"

@@ -45,8 +45,9 @@ def test_an_unknown_well_formed_code_is_a_404(client, home_page):
 def test_autocomplete_returns_json_best_first(client):
     data = client.get("/communes/autocomplete/", {"q": "charleville"}).json()
     assert data["results"][0]["name"] == "Charleville"
-    assert {"code": "08105", "label": "Charleville-Mézières (08)", "url": "/communes/08105/"}.items() <= \
-        data["results"][1].items()
+    assert {"code": "08105", "label": "Charleville-Mézières (08)", "url": "/communes/08105/"}.items() <= data[
+        "results"
+    ][1].items()
     assert client.get("/communes/autocomplete/", {"q": "c"}).json()["results"] == []
 
 
@@ -71,7 +72,7 @@ def test_ma_commune_shows_facts_delegate_programmes_and_engineering_button(clien
     assert "Demander un appui en ingénierie" in body
     eligible = body.index("correspond")
     assert body.index("Pacte Ardennes") > eligible
-    assert "Plan pour la Creuse" in body[body.index("<details"):]  # does not fit: collapsed
+    assert "Plan pour la Creuse" in body[body.index("<details") :]  # does not fit: collapsed
     assert "inférieure au plafond de 20" in body
 
 
@@ -82,7 +83,8 @@ def test_ma_commune_filters_by_thematique_in_a_shareable_url(client, catalogue):
 
 
 def test_ma_commune_queries_do_not_grow_with_the_number_of_programmes(
-        client, catalogue, programme_index, django_assert_max_num_queries):
+    client, catalogue, programme_index, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -91,8 +93,14 @@ def test_ma_commune_queries_do_not_grow_with_the_number_of_programmes(
     with CaptureQueriesContext(connection) as first:
         client.get("/communes/08362/")
     for number in range(5):
-        make_programme(programme_index, f"Programme supplémentaire {number}", population_max=10000,
-                       beneficiary_types=["communes"], territory_types=["qpv"], departements=["08"])
+        make_programme(
+            programme_index,
+            f"Programme supplémentaire {number}",
+            population_max=10000,
+            beneficiary_types=["communes"],
+            territory_types=["qpv"],
+            departements=["08"],
+        )
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get("/communes/08362/")
     assert "Programme supplémentaire 4" in text(response)

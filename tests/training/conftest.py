@@ -14,6 +14,7 @@ def make_offer(index, title, session_offsets=(), **fields):
     offer.save_revision().publish()
     today = datetime.date.today()
     for position, days in enumerate(session_offsets):
-        TrainingSession.objects.create(page=offer, date=today + datetime.timedelta(days=days),
-                                       place="Paris", sort_order=position)
+        TrainingSession.objects.create(
+            page=offer, date=today + datetime.timedelta(days=days), place="Paris", sort_order=position
+        )
     return offer

@@ -27,10 +27,12 @@ def offer_form_data(**overrides):
         "objectives": rich_text("<ul><li>Conduire les transitions</li></ul>"),
         "body": streamfield([]),
         "modules": inline_formset([{"title": "Résilience", "description": ""}]),
-        "sessions": inline_formset([
-            {"date": "2031-05-12", "place": "Lyon", "is_online": "", "seats": "25"},
-            {"date": "2031-06-02", "place": "", "is_online": "on", "seats": ""},
-        ]),
+        "sessions": inline_formset(
+            [
+                {"date": "2031-05-12", "place": "Lyon", "is_online": "", "seats": "25"},
+                {"date": "2031-06-02", "place": "", "is_online": "on", "seats": ""},
+            ]
+        ),
     }
     data.update(overrides)
     data = nested_form_data(data)
@@ -74,10 +76,19 @@ class TrainingAdminTests(WagtailPageTestCase):
         edit_data = offer_form_data(
             title="Résilience et transitions (2e édition)",
             modules=inline_formset([{"id": str(offer.modules.get().pk), "title": "Résilience"}], initial=1),
-            sessions=inline_formset([
-                {"id": str(s.pk), "date": s.date.isoformat(), "place": s.place,
-                 "is_online": "on" if s.is_online else "", "seats": "" if s.seats is None else str(s.seats)}
-                for s in sessions], initial=2),
+            sessions=inline_formset(
+                [
+                    {
+                        "id": str(s.pk),
+                        "date": s.date.isoformat(),
+                        "place": s.place,
+                        "is_online": "on" if s.is_online else "",
+                        "seats": "" if s.seats is None else str(s.seats),
+                    }
+                    for s in sessions
+                ],
+                initial=2,
+            ),
         ) | {"action-publish": "action-publish"}
         # The helper reverts the page and logs out afterwards; then edit for real.
         self.assertPageIsEditable(offer, post_data=edit_data)
@@ -97,8 +108,11 @@ class TrainingAdminTests(WagtailPageTestCase):
     def test_negative_seats_are_refused(self):
         response = self.client.post(
             f"/admin/pages/add/training/trainingofferpage/{self.index.pk}/",
-            offer_form_data(sessions=inline_formset([
-                {"date": "2031-05-12", "place": "Lyon", "is_online": "", "seats": "-3"}]))
+            offer_form_data(
+                sessions=inline_formset(
+                    [{"date": "2031-05-12", "place": "Lyon", "is_online": "", "seats": "-3"}]
+                )
+            )
             | {"action-publish": "action-publish"},
         )
         self.assertEqual(response.status_code, 200)
@@ -108,8 +122,9 @@ class TrainingAdminTests(WagtailPageTestCase):
     def test_a_session_needs_a_place_or_online(self):
         response = self.client.post(
             f"/admin/pages/add/training/trainingofferpage/{self.index.pk}/",
-            offer_form_data(sessions=inline_formset([
-                {"date": "2031-05-12", "place": "", "is_online": "", "seats": ""}]))
+            offer_form_data(
+                sessions=inline_formset([{"date": "2031-05-12", "place": "", "is_online": "", "seats": ""}])
+            )
             | {"action-publish": "action-publish"},
         )
         self.assertIn("Indiquez le lieu de la session ou cochez « à distance ».", response.content.decode())
@@ -128,8 +143,7 @@ def test_index_shows_upcoming_sessions_first(client, training_index):
     assert offers[0].next_session_date == datetime.date.today() + datetime.timedelta(days=7)
 
     html = client.get(training_index.url).content.decode()
-    positions = [html.index(title) for title in
-                 ("La semaine prochaine", "Dans deux mois", "Sans session")]
+    positions = [html.index(title) for title in ("La semaine prochaine", "Dans deux mois", "Sans session")]
     assert positions == sorted(positions)
     assert "Prochaines sessions à venir" in html
 

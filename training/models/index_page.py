@@ -26,10 +26,13 @@ class TrainingIndexPage(BasePage):
         today = timezone.localdate()
         next_session = (
             TrainingSession.objects.filter(page=OuterRef("pk"), date__gte=today)
-            .order_by("date").values("date")[:1]
+            .order_by("date")
+            .values("date")[:1]
         )
         return (
-            TrainingOfferPage.objects.child_of(self).live().public()
+            TrainingOfferPage.objects.child_of(self)
+            .live()
+            .public()
             .annotate(
                 next_session_date=Subquery(next_session),
                 upcoming_session_count=Count("sessions", filter=Q(sessions__date__gte=today)),

@@ -41,49 +41,74 @@ class OfferFormat(models.TextChoices):
 
 class TrainingOfferPage(CataloguePage):
     kind = models.CharField(
-        _("nature de l'offre"), max_length=30, choices=OfferKind.choices, default=OfferKind.TRAINING,
+        _("nature de l'offre"),
+        max_length=30,
+        choices=OfferKind.choices,
+        default=OfferKind.TRAINING,
         help_text=_("Une formation, ou le module d'ingénierie de la concertation et de la coopération."),
     )
     audiences = ParentalManyToManyField(
-        "training.Audience", verbose_name=_("publics visés"), blank=True, related_name="offers",
+        "training.Audience",
+        verbose_name=_("publics visés"),
+        blank=True,
+        related_name="offers",
     )
     format = models.CharField(_("format"), max_length=20, choices=OfferFormat.choices, blank=True)
     duration_text = models.CharField(
-        _("durée"), max_length=120, blank=True,
+        _("durée"),
+        max_length=120,
+        blank=True,
         help_text=_("Par exemple : 2 jours, 6 demi-journées sur 3 mois."),
     )
     objectives = RichTextField(
-        _("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"],
+        _("objectifs"),
+        blank=True,
+        features=["bold", "italic", "ul", "ol", "link"],
         help_text=_("Ce que les participants sauront faire à l'issue de l'offre."),
     )
     registration_url = models.URLField(
-        _("lien d'inscription"), blank=True,
+        _("lien d'inscription"),
+        blank=True,
         help_text=_("Adresse de la page d'inscription ou de contact."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("présentation détaillée"), blank=True)
 
-    content_panels = CataloguePage.content_panels + [FieldPanel("kind")] + CataloguePage.catalogue_panels + [
-        FieldPanel("partners"),
-        MultiFieldPanel([
-            FieldPanel("audiences"),
-            FieldPanel("format"),
-            FieldPanel("duration_text"),
-            FieldPanel("registration_url"),
-        ], heading=_("Modalités")),
-        FieldPanel("objectives"),
-        FieldPanel("body"),
-    ]
+    content_panels = (
+        CataloguePage.content_panels
+        + [FieldPanel("kind")]
+        + CataloguePage.catalogue_panels
+        + [
+            FieldPanel("partners"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("audiences"),
+                    FieldPanel("format"),
+                    FieldPanel("duration_text"),
+                    FieldPanel("registration_url"),
+                ],
+                heading=_("Modalités"),
+            ),
+            FieldPanel("objectives"),
+            FieldPanel("body"),
+        ]
+    )
     programme_panels = [
         InlinePanel("modules", heading=_("Modules"), label=_("module")),
-        InlinePanel("sessions", heading=_("Sessions"), label=_("session"),
-                    help_text=_("Les sessions à venir sont affichées en premier dans la liste des offres.")),
+        InlinePanel(
+            "sessions",
+            heading=_("Sessions"),
+            label=_("session"),
+            help_text=_("Les sessions à venir sont affichées en premier dans la liste des offres."),
+        ),
     ]
 
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Contenu")),
-        ObjectList(programme_panels, heading=_("Modules & sessions")),
-        ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(programme_panels, heading=_("Modules & sessions")),
+            ObjectList(CataloguePage.promote_panels, heading=_("Promotion")),
+        ]
+    )
 
     search_fields = CataloguePage.search_fields + [
         index.SearchField("objectives"),

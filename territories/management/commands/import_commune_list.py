@@ -32,12 +32,16 @@ class Command(BaseCommand):
             target = {"page": pages.first()}
         if next(iter(target.values())) is None:
             raise CommandError("Type de territoire ou page introuvable.")
-        report = import_commune_list(path.read_bytes(), source_name=path.name, dry_run=options["dry_run"],
-                                     **target)
+        report = import_commune_list(
+            path.read_bytes(), source_name=path.name, dry_run=options["dry_run"], **target
+        )
         for problem in report.problems:
             self.stderr.write(f"  ligne {problem.line} : {problem.reason}")
         for note in report.notes:
             self.stdout.write(f"  ligne {note.line} : {note.value} — {note.reason}")
         state = "enregistrée" if report.saved else "non modifiée"
-        self.stdout.write(self.style.SUCCESS(
-            f"{report.size} communes valides, {len(report.problems)} lignes en erreur ; liste {state}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{report.size} communes valides, {len(report.problems)} lignes en erreur ; liste {state}."
+            )
+        )

@@ -9,23 +9,30 @@ from territories.importer import TerritorialDataError, import_territories
 
 
 class Command(BaseCommand):
-    help = ("Importe régions, départements, arrondissements, EPCI et communes "
-            "(@etalab/decoupage-administratif).")
+    help = (
+        "Importe régions, départements, arrondissements, EPCI et communes (@etalab/decoupage-administratif)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--path", default=None,
+            "--path",
+            default=None,
             help="Dossier du paquet (avec package.json et data/) ou dossier data/ seul. "
-                 "Par défaut : node_modules/@etalab/decoupage-administratif.",
+            "Par défaut : node_modules/@etalab/decoupage-administratif.",
         )
-        parser.add_argument("--show-rejected", type=int, default=20,
-                            help="Nombre d'enregistrements rejetés à afficher (défaut : 20).")
+        parser.add_argument(
+            "--show-rejected",
+            type=int,
+            default=20,
+            help="Nombre d'enregistrements rejetés à afficher (défaut : 20).",
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
         try:
-            report = import_territories(options["path"],
-                                        progress=lambda message: self.stdout.write(f"  {message}"))
+            report = import_territories(
+                options["path"], progress=lambda message: self.stdout.write(f"  {message}")
+            )
         except TerritorialDataError as exc:
             raise CommandError(str(exc)) from exc
         shown = options["show_rejected"]
