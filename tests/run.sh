@@ -12,6 +12,7 @@ echo "== makemigrations --check"
 $PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Migrations manquantes : lancez manage.py makemigrations"; exit 1; }
 echo "== ruff"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch)"
 # The relevance and index tests run against a real engine: no engine, no suite.
 OPENSEARCH_PORT=${OPENSEARCH_PORT:-9201}
