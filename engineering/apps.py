@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class EngineeringConfig(AppConfig):
     name = "engineering"
     verbose_name = "Demandes d'ingénierie"
+
+    def ready(self):
+        """Fill the register of the protocol's actions, as the admin's autodiscovery does."""
+        from .protocol import actions  # noqa: F401

@@ -6,9 +6,9 @@ project's settings modules stay untouched: deployments tune these through the
 environment (the load bench raises the rate limits that way).
 """
 
-from django.conf import settings
+import os
 
-from config.env import env_int
+from django.conf import settings
 
 DEFAULTS = {
     # Days an unconfirmed request waits for its email confirmation before expiring.
@@ -33,6 +33,10 @@ DEFAULTS = {
 
 
 def setting(name: str) -> int:
+    """The value of ``name``: Django setting, else environment, else default.
+    Read through ``django.conf.settings`` and ``os.environ`` only: an app never
+    imports the project package."""
     if hasattr(settings, name):
         return getattr(settings, name)
-    return env_int(name, DEFAULTS[name])
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else DEFAULTS[name]

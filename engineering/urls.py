@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .public import views
 
 app_name = "engineering"
 urlpatterns = [

@@ -9,9 +9,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, reporting
-from .groups import takes_part
 from .models import EngineeringKind, EngineeringRequest, RoutingRule, StateDeadline
+from .protocol.roles import takes_part
+from .staff import reporting
+from .staff import views as admin_views
 
 admin_urls = (
     [

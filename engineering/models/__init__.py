@@ -10,17 +10,17 @@ from .kind import EngineeringKind
 from .local_answer import LocalAnswer
 from .notification import Notification
 from .request import EngineeringRequest
+from .role_group import EngineeringGroup
 from .routing import RoutingRule
-from .state import FINAL_STATES, NATIONAL_STATES, OPEN_STATES, RequestState, StateDeadline
+from .state import FINAL_STATES, RequestState, StateDeadline
 from .transition import TransitionLog
 
 __all__ = [
     "FINAL_STATES",
-    "NATIONAL_STATES",
-    "OPEN_STATES",
     "ActivatedInstrument",
     "Attachment",
     "CommitteeDecision",
+    "EngineeringGroup",
     "EngineeringKind",
     "EngineeringRequest",
     "InformationRequest",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import Theme
 from territories.models import EPCI, Commune, Departement
 
-from ..groups import AGENCY_GROUP, COMMITTEE_GROUP, user_groups
+from ..protocol.roles import visibility
 from .kind import EngineeringKind
 from .state import FINAL_STATES, RequestState
 
@@ -20,25 +20,12 @@ from .state import FINAL_STATES, RequestState
 class EngineeringRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The requests a user may see and act on: the only entry point of every
-        staff view and action, so that access by territory holds everywhere.
-
-        - superusers: all;
-        - a délégué's team: the requests assigned to it (its département);
-        - agency staff: requests escalated to the agency at some point;
-        - committee members: requests submitted to the committee.
-        """
+        staff view and action, so that access by territory holds everywhere
+        (the rule itself: ``engineering.protocol.roles.visibility``)."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser:
-            return self
-        groups = user_groups(user)
-        ids, names = set(groups), set(groups.values())
-        condition = Q(assigned_team_id__in=ids)
-        if AGENCY_GROUP in names:
-            condition |= Q(national_escalation__isnull=False)
-        if COMMITTEE_GROUP in names:
-            condition |= Q(state=RequestState.COMMITTEE) | Q(committee_decision__isnull=False)
-        return self.filter(condition)
+        condition = visibility(user)
+        return self if condition is None else self.filter(condition)
 
     def open(self):
         return self.exclude(state__in=FINAL_STATES)

@@ -1,11 +1,13 @@
 """Which team handles the requests of a département."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from territories.models import Departement
+
+from ..protocol.roles import grant_admin_access
 
 TEAM_NAME_PREFIX = "Délégation territoriale"
 
@@ -46,12 +48,3 @@ class RoutingRule(models.Model):
             grant_admin_access(team)
         rule, _created = cls.objects.get_or_create(departement=departement, defaults={"team": team})
         return rule.team
-
-
-def grant_admin_access(group: Group) -> None:
-    """Members of a workflow group reach the Wagtail admin, where the staff views live."""
-    permission = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if permission:
-        group.permissions.add(permission)

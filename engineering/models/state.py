@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 
 class RequestState(models.TextChoices):
     """States of the protocol (roadmap II c). The transitions between them live in
-    ``engineering.workflow``; nothing else changes a request's state."""
+    ``engineering.protocol.workflow``; nothing else changes a request's state."""
 
     RECEIVED = "recue", _("Reçue, en attente de confirmation de l'adresse électronique")
     UNDER_TRIAGE = "en_triage", _("En cours d'examen par le délégué territorial")
@@ -32,17 +32,6 @@ FINAL_STATES = frozenset(
         RequestState.INADMISSIBLE,
         RequestState.REDIRECTED,
         RequestState.EXPIRED,
-    }
-)
-OPEN_STATES = frozenset(set(RequestState) - FINAL_STATES)
-#: States of the national path, where agency staff take part.
-NATIONAL_STATES = frozenset(
-    {
-        RequestState.NATIONAL_ESCALATION,
-        RequestState.COMMITTEE,
-        RequestState.CONVENTION,
-        RequestState.INSTRUMENTS_ACTIVATED,
-        RequestState.IN_PROGRESS,
     }
 )
 

@@ -50,10 +50,3 @@ class TransitionLog(models.Model):
         if self.actor_kind == self.ActorKind.STAFF and self.actor is not None:
             return self.actor.get_full_name() or self.actor.get_username()
         return str(self.get_actor_kind_display())
-
-    @property
-    def action_label(self) -> str:
-        from ..workflow import ACTIONS
-
-        action = ACTIONS.get(self.action)
-        return str(action.label) if action else self.action

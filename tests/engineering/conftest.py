@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache as django_cache
 
-from engineering.groups import AGENCY_GROUP, COMMITTEE_GROUP, national_group
 from engineering.models import RoutingRule
+from engineering.protocol.roles import AGENCY, COMMITTEE, national_group
 from programmes.models import Partner, Theme
 from territories.models import EPCI, Commune, Departement
 from territories.text import fold
@@ -75,8 +75,8 @@ def people(territories, make_user):
     return {
         "ardennes": make_user("delegue08", [team("08")]),
         "corse": make_user("delegue2a", [team("2A")]),
-        "agency": make_user("agence", [national_group(AGENCY_GROUP)]),
-        "committee": make_user("comite", [national_group(COMMITTEE_GROUP)]),
+        "agency": make_user("agence", [national_group(AGENCY)]),
+        "committee": make_user("comite", [national_group(COMMITTEE)]),
         "admin": make_user("admin", is_superuser=True, is_staff=True),
     }
 

@@ -1,6 +1,6 @@
 """Building requests the way the public form does (``submit_request``)."""
 
-from engineering.services import submit_request
+from engineering.public.services import submit_request
 
 DESCRIPTION = "Réhabilitation d'un pont communal fragilisé, étude de structure nécessaire avant travaux."
 

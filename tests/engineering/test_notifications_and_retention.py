@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from engineering.models import EngineeringRequest, Notification, RequestState, StateDeadline
-from engineering.workflow import apply_transition
+from engineering.protocol.workflow import apply_transition
 
 from .factories import new_request
 from .test_public_form import URL, form_data

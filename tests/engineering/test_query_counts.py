@@ -11,8 +11,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from engineering.models import Attachment, EngineeringRequest, RequestState, StateDeadline
+from engineering.protocol.workflow import apply_transition
 from engineering.wagtail_hooks import RequestsDashboardPanel
-from engineering.workflow import apply_transition
 
 from .factories import new_request
 

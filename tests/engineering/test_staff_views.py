@@ -9,7 +9,7 @@ from django.core import mail
 from openpyxl import load_workbook
 
 from engineering.models import EngineeringRequest, RequestState, StateDeadline
-from engineering.workflow import ACTIONS
+from engineering.protocol.registry import actions as ACTIONS
 
 from .test_public_form import URL, form_data
 

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from engineering.models import RequestState, TransitionLog
-from engineering.public_status import STATE_TEXTS, STEP_LABELS, step_label
-from engineering.workflow import ACTIONS, apply_transition
+from engineering.protocol.registry import actions as ACTIONS
+from engineering.protocol.workflow import apply_transition
+from engineering.public.status import STATE_TEXTS, step_label
 
 from .factories import new_request
 
@@ -136,7 +137,7 @@ def test_lookups_are_throttled_per_address_and_per_reference(client, followed, s
 
 def test_every_state_and_action_has_plain_french_wording(followed):
     assert set(STATE_TEXTS) == set(RequestState)
-    assert set(STEP_LABELS) == set(ACTIONS)
+    assert all(ACTIONS[name].public_label for name in ACTIONS)
     assert step_label("record_decision", RequestState.CONVENTION).startswith("Appui national validé")
     assert step_label("record_decision", RequestState.UNDER_TRIAGE).startswith("Appui national non retenu")
 

@@ -11,14 +11,9 @@ from engineering.models import (
     RequestState,
     TransitionLog,
 )
-from engineering.workflow import (
-    ACTIONS,
-    IllegalTransition,
-    InvalidTransitionData,
-    TransitionForbidden,
-    allowed_actions,
-    apply_transition,
-)
+from engineering.protocol.errors import IllegalTransition, InvalidTransitionData, TransitionForbidden
+from engineering.protocol.registry import actions as ACTIONS
+from engineering.protocol.workflow import allowed_actions, apply_transition
 
 from .factories import new_request
 

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from engineering.models import EngineeringRequest, RequestState
-from engineering.workflow import TransitionError, apply_transition
+from engineering.protocol.errors import TransitionError
+from engineering.protocol.workflow import apply_transition
 
 
 class Command(BaseCommand):

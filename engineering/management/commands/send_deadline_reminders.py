@@ -3,10 +3,10 @@
 from collections import defaultdict
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
 
-from engineering import notifications, reporting
 from engineering.models import EngineeringRequest
+from engineering.protocol import emails
+from engineering.staff import reporting
 
 
 class Command(BaseCommand):
@@ -19,19 +19,7 @@ class Command(BaseCommand):
         )
         for request in overdue.order_by("state_changed_at"):
             by_team[request.assigned_team].append(request)
-        sent = 0
-        for team, requests in by_team.items():
-            lines = [
-                f"- {r.reference} — {r.title} ({r.collectivite_label}) : {r.get_state_display()} depuis le "
-                f"{r.state_changed_at:%d/%m/%Y}\n  {notifications.staff_url(r)}"
-                for r in requests
-            ]
-            body = _("Ces demandes dépassent le délai cible de leur état :\n\n%(lines)s") % {
-                "lines": "\n".join(lines)
-            }
-            subject = _("Demandes d'ingénierie en retard : %(count)s") % {"count": len(requests)}
-            if notifications.queue("team_reminder", notifications.group_emails(group=team), subject, body):
-                sent += 1
+        sent = sum(1 for team, requests in by_team.items() if emails.reminder(team, requests))
         self.stdout.write(
             f"Rappels envoyés : {sent} équipe(s), {sum(map(len, by_team.values()))} demande(s)."
         )

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from engineering.notifications import send_due
+from engineering.protocol.outbox import send_due
 
 
 class Command(BaseCommand):

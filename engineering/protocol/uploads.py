@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .conf import setting
+from ..conf import setting
 
 
 @dataclass(frozen=True)

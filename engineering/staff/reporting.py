@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CommitteeDecision, RequestState, StateDeadline
+from ..models import FINAL_STATES, CommitteeDecision, RequestState, StateDeadline
 
 LOCAL_ANSWER_TARGET = 0.9  # roadmap II c: 90 % of requests find a local answer
 
@@ -128,12 +128,7 @@ def consolidation(queryset, year: int) -> list[dict]:
         counter["inadmissible"] += item["state"] == RequestState.INADMISSIBLE
         counter["redirected"] += item["state"] == RequestState.REDIRECTED
         counter["closed"] += item["state"] == RequestState.CLOSED
-        counter["open"] += item["state"] not in {
-            RequestState.CLOSED,
-            RequestState.INADMISSIBLE,
-            RequestState.REDIRECTED,
-            RequestState.EXPIRED,
-        }
+        counter["open"] += item["state"] not in FINAL_STATES
         if item["triaged_at"]:
             delays[item["departement_id"]].append(
                 (item["triaged_at"] - item["created_at"]).total_seconds() / 86400

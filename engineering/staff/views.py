@@ -18,19 +18,12 @@ from django.views.decorators.http import require_POST
 from programmes.models import Theme
 from territories.models import Departement
 
+from ..models import ActivatedInstrument, EngineeringRequest, RequestState
+from ..protocol.errors import IllegalTransition, InvalidTransitionData, TransitionError, TransitionForbidden
+from ..protocol.registry import actions
+from ..protocol.roles import takes_part
+from ..protocol.workflow import allowed_actions, apply_transition, build_form
 from . import reporting
-from .groups import takes_part
-from .models import ActivatedInstrument, EngineeringRequest, RequestState
-from .workflow import (
-    ACTIONS,
-    IllegalTransition,
-    InvalidTransitionData,
-    TransitionError,
-    TransitionForbidden,
-    allowed_actions,
-    apply_transition,
-    build_form,
-)
 
 AGE_CHOICES = [
     ("", gettext_lazy("Toutes")),
@@ -151,10 +144,18 @@ def _detail_context(request, engineering_request, bound=None):
         "header_icon": "form",
         "item": engineering_request,
         "actions": actions,
-        "timeline": engineering_request.transitions.select_related("actor"),
+        "timeline": _timeline(engineering_request),
         "deadline": deadline,
         "overdue": deadline is not None and deadline < timezone.now(),
     }
+
+
+def _timeline(engineering_request):
+    """The audit trail, each step with its action's staff label."""
+    steps = list(engineering_request.transitions.select_related("actor"))
+    for step in steps:
+        step.action_label = actions.label(step.action)
+    return steps
 
 
 def _get(request, pk):
@@ -190,7 +191,7 @@ def detail(request, pk):
 def act(request, pk, action_name):
     _require_role(request)
     engineering_request = _get(request, pk)
-    if action_name not in ACTIONS:
+    if action_name not in actions:
         raise Http404
     try:
         apply_transition(engineering_request, action_name, request.user, request.POST, request.FILES)
@@ -210,7 +211,7 @@ def act(request, pk, action_name):
     except TransitionError as error:  # pragma: no cover - every subclass is handled above
         messages.error(request, str(error))
         return redirect("engineering_admin:detail", pk=pk)
-    messages.success(request, _("« %(action)s » : c'est fait.") % {"action": ACTIONS[action_name].label})
+    messages.success(request, _("« %(action)s » : c'est fait.") % {"action": actions[action_name].label})
     if not EngineeringRequest.objects.visible_to(request.user).filter(pk=pk).exists():
         return redirect("engineering_admin:index")  # rerouted to another team
     return redirect("engineering_admin:detail", pk=pk)

@@ -1,15 +1,89 @@
-"""Forms of the workflow actions. ``engineering.workflow`` validates every
-action's data with these forms, so the staff views and any other caller share
-the same required fields and messages."""
+"""Forms of the workflow actions. ``engineering.protocol.workflow`` validates
+every action's data with these forms, so the staff views, the requester's reply
+page and any other caller share the same required fields and messages."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
 
 from programmes.models import Partner
 from territories.models import Departement
 
-from .models import CommitteeDecision, LocalAnswer
-from .uploads import PDF, check_attachment
+from ..conf import setting
+from ..models import CommitteeDecision, LocalAnswer
+from .uploads import ACCEPTED_EXTENSIONS, PDF, check_attachment
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+    template_name = "engineering/fields/upload.html"
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def attachments_field() -> MultipleFileField:
+    """The optional attachments of a public form, with the limits in its help text."""
+    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
+    max_mb = setting("ENGINEERING_ATTACHMENT_MAX_BYTES") // (1024 * 1024)
+    field = MultipleFileField(
+        label=_("Pièces jointes"),
+        required=False,
+        help_text=_(
+            "Facultatif. %(count)s fichiers au maximum, %(size)s Mo au maximum chacun. "
+            "Formats acceptés : PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument."
+        )
+        % {"count": max_files, "size": max_mb},
+    )
+    field.widget.attrs["accept"] = ",".join(f".{ext}" for ext in ACCEPTED_EXTENSIONS)
+    return field
+
+
+def clean_attachment_list(files) -> list:
+    """The server-side checks of every public upload: number of files, then the
+    size and real type of each (``engineering.protocol.uploads``), all errors at once."""
+    files = files or []
+    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
+    if len(files) > max_files:
+        raise forms.ValidationError(_("Joignez %(max)s fichiers au maximum.") % {"max": max_files})
+    errors = []
+    for uploaded in files:
+        try:
+            check_attachment(uploaded)
+        except forms.ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise forms.ValidationError(errors)
+    return files
+
+
+class InformationReplyForm(DsfrBaseForm):
+    """The requester's answer to a "more information needed" step, sent from the
+    page their email links to. Validated by ``engineering.protocol.workflow`` like every
+    action's data."""
+
+    answer = forms.CharField(
+        label=_("Votre réponse"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000,
+        help_text=_("Répondez aux questions du délégué territorial. 10 000 caractères au maximum."),
+        error_messages={
+            "required": _("Écrivez votre réponse aux questions du délégué territorial."),
+            "max_length": _("La réponse ne doit pas dépasser 10 000 caractères."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = attachments_field()
+
+    def clean_attachments(self):
+        return clean_attachment_list(self.cleaned_data.get("attachments"))
 
 
 class CommentForm(forms.Form):
@@ -44,6 +118,8 @@ class InfoReceivedForm(forms.Form):
 
 
 class RerouteForm(forms.Form):
+    takes_request = True  # ``build_form`` passes the request: the new département must differ
+
     departement = forms.ModelChoiceField(
         label=_("Nouveau département"),
         queryset=Departement.objects.all(),

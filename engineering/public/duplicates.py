@@ -5,6 +5,8 @@ import re
 
 from territories.text import fold
 
+from ..models import EngineeringRequest
+
 STOP_WORDS = frozenset(
     "a au aux avec d de des du en et l la le les pour par sur un une dans ou a la projet commune".split()
 )
@@ -27,8 +29,6 @@ def similarity(first: str, second: str) -> float:
 def find_duplicate(request):
     """The earliest open request of the same collectivité whose title shares at
     least half of its significant words with this one, or None."""
-    from .models import EngineeringRequest
-
     same_place = (
         EngineeringRequest.objects.open()
         .exclude(pk=request.pk)

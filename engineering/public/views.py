@@ -8,12 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ..models import EngineeringRequest, RequestState
+from ..protocol.action_forms import InformationReplyForm
+from ..protocol.effects import reply_refusal
+from ..protocol.errors import InvalidTransitionData, TransitionError
+from ..protocol.roles import Requester
+from ..protocol.workflow import apply_transition
 from . import collectivites, throttling
-from .forms import EngineeringRequestForm, InformationReplyForm, StatusLookupForm
-from .models import EngineeringRequest, RequestState
-from .public_status import public_status
+from .forms import EngineeringRequestForm, StatusLookupForm
 from .services import submit_request
-from .workflow import InvalidTransitionData, Requester, TransitionError, apply_transition, reply_refusal
+from .status import public_status
 
 SESSION_KEY = "engineering_last_reference"
 REPLY_SESSION_KEY = "engineering_reply_sent"

@@ -5,12 +5,12 @@ from django.utils import timezone
 
 from territories.models import EPCI, Commune
 
-from . import notifications
+from ..conf import setting
+from ..models import Attachment, EngineeringRequest, RoutingRule
+from ..protocol import emails
+from ..protocol.uploads import sniff
 from .collectivites import departement_of
-from .conf import setting
 from .duplicates import find_duplicate
-from .models import Attachment, EngineeringRequest, RoutingRule
-from .uploads import sniff
 
 
 def submit_request(data: dict, files=()) -> EngineeringRequest:
@@ -55,5 +55,5 @@ def submit_request(data: dict, files=()) -> EngineeringRequest:
                 content_type=file_type.content_type if file_type else "",
                 size=uploaded.size,
             )
-        notifications.receipt(request)
+        emails.receipt(request)
     return request

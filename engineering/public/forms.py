@@ -6,58 +6,9 @@ from dsfr.forms import DsfrBaseForm
 
 from programmes.models import Theme
 
+from ..models import EngineeringKind, EngineeringRequest
+from ..protocol.action_forms import MultipleFileField, attachments_field, clean_attachment_list
 from . import collectivites
-from .conf import setting
-from .models import EngineeringKind, EngineeringRequest
-from .uploads import ACCEPTED_EXTENSIONS, check_attachment
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-    template_name = "engineering/fields/upload.html"
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        return [super(MultipleFileField, self).clean(item, initial) for item in files]
-
-
-def attachments_field() -> MultipleFileField:
-    """The optional attachments of a public form, with the limits in its help text."""
-    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
-    max_mb = setting("ENGINEERING_ATTACHMENT_MAX_BYTES") // (1024 * 1024)
-    field = MultipleFileField(
-        label=_("Pièces jointes"),
-        required=False,
-        help_text=_(
-            "Facultatif. %(count)s fichiers au maximum, %(size)s Mo au maximum chacun. "
-            "Formats acceptés : PDF, PNG, JPEG, Word, Excel, PowerPoint, OpenDocument."
-        )
-        % {"count": max_files, "size": max_mb},
-    )
-    field.widget.attrs["accept"] = ",".join(f".{ext}" for ext in ACCEPTED_EXTENSIONS)
-    return field
-
-
-def clean_attachment_list(files) -> list:
-    """The server-side checks of every public upload: number of files, then the
-    size and real type of each (``engineering.uploads``), all errors at once."""
-    files = files or []
-    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
-    if len(files) > max_files:
-        raise forms.ValidationError(_("Joignez %(max)s fichiers au maximum.") % {"max": max_files})
-    errors = []
-    for uploaded in files:
-        try:
-            check_attachment(uploaded)
-        except forms.ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise forms.ValidationError(errors)
-    return files
 
 
 class EngineeringRequestForm(DsfrBaseForm):
@@ -217,30 +168,6 @@ class EngineeringRequestForm(DsfrBaseForm):
             return data
         data["collectivite"] = collectivite
         return data
-
-
-class InformationReplyForm(DsfrBaseForm):
-    """The requester's answer to a "more information needed" step, sent from the
-    page their email links to. Validated by ``engineering.workflow`` like every
-    action's data."""
-
-    answer = forms.CharField(
-        label=_("Votre réponse"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=10000,
-        help_text=_("Répondez aux questions du délégué territorial. 10 000 caractères au maximum."),
-        error_messages={
-            "required": _("Écrivez votre réponse aux questions du délégué territorial."),
-            "max_length": _("La réponse ne doit pas dépasser 10 000 caractères."),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["attachments"] = attachments_field()
-
-    def clean_attachments(self):
-        return clean_attachment_list(self.cleaned_data.get("attachments"))
 
 
 class StatusLookupForm(DsfrBaseForm):

@@ -7,11 +7,13 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import EngineeringRequest, RequestState, TransitionLog
+from ..models import EngineeringRequest, RequestState, TransitionLog
+from ..protocol.registry import actions
 
 S = RequestState
 
-#: Current state: a headline and what it means for the requester.
+#: Current state: a headline and what it means for the requester (the steps'
+#: wording is declared with each action, ``Action.public_label``).
 STATE_TEXTS = {
     S.RECEIVED: (
         _("En attente de la confirmation de votre adresse électronique"),
@@ -83,33 +85,6 @@ STATE_TEXTS = {
     ),
 }
 
-#: One step of the history per workflow action (``record_decision`` depends on the outcome).
-STEP_LABELS = {
-    "confirm_email": _("Adresse électronique confirmée : demande transmise au délégué territorial"),
-    "expire": _("Demande expirée faute de confirmation"),
-    "request_more_info": _("Compléments demandés"),
-    "reply_with_information": _("Compléments envoyés"),
-    "info_received": _("Compléments reçus"),
-    "reroute": _("Demande transmise au délégué territorial d'un autre département"),
-    "designate_local_contact": _("Interlocuteur unique désigné"),
-    "start_local_follow_up": _("Accompagnement local engagé"),
-    "escalate": _("Appui national de l'agence sollicité"),
-    "return_to_delegate": _("Demande reprise par le délégué territorial"),
-    "submit_to_committee": _("Demande soumise au comité de suivi des projets"),
-    "record_decision": {
-        S.CONVENTION: _("Appui national validé par le comité de suivi des projets"),
-        S.UNDER_TRIAGE: _(
-            "Appui national non retenu par le comité : le délégué territorial reprend la demande"
-        ),
-    },
-    "record_convention": _("Convention d'appui opérationnel signée"),
-    "activate_instruments": _("Moyens d'ingénierie mobilisés"),
-    "start_support": _("Accompagnement démarré"),
-    "close": _("Demande terminée"),
-    "declare_inadmissible": _("Demande déclarée non recevable"),
-    "redirect": _("Demande orientée vers un autre dispositif"),
-}
-
 
 @dataclass(frozen=True)
 class Step:
@@ -128,8 +103,8 @@ class PublicStatus:
 
 
 def step_label(action: str, to_state: str) -> str:
-    label = STEP_LABELS[action]
-    return str(label[to_state] if isinstance(label, dict) else label)
+    """The requester's wording of a step, declared with its action."""
+    return actions[action].step_label(to_state)
 
 
 def public_status(request: EngineeringRequest) -> PublicStatus:

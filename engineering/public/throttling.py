@@ -10,7 +10,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from .conf import setting
+from ..conf import setting
 
 
 def _key(kind: str, value: str) -> str:

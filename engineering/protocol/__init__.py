@@ -1,0 +1,1 @@
+"""The protocol: states, actions declared once, roles, action forms, uploads, emails."""

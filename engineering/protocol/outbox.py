@@ -1,0 +1,127 @@
+"""The outbox: emails kept as rows, sent by django-tasks, with retries.
+
+django-tasks has no retry of its own, so the policy lives here:
+
+1. ``queue()`` writes a ``Notification`` row in the caller's transaction (the
+   event and its email are saved together) and, once that transaction commits,
+   enqueues ``send_notification``.
+2. ``send_notification`` sends the email. On failure it records the error,
+   counts the attempt and schedules the next one with back-off (1 min, 5 min,
+   30 min, 2 h, 12 h…); with a backend that can defer tasks (the database
+   backend of production) it re-enqueues itself for that time. After
+   ``ENGINEERING_MAIL_MAX_ATTEMPTS`` attempts the row is marked abandoned.
+3. ``manage.py send_pending_notifications`` sends every due row: run it from cron
+   (every few minutes) as the safety net, whatever the tasks backend, e.g. when a
+   worker was down or the backend cannot defer (the immediate backend of dev/test).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import task, task_backends
+
+from ..conf import setting
+from ..models import Notification
+
+logger = logging.getLogger(__name__)
+BACKOFF_MINUTES = (1, 5, 30, 120, 720)
+LEASE_MINUTES = 10  # a send in progress is not picked up again before this
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def queue(kind: str, recipients, subject: str, body: str, request=None) -> Notification | None:
+    recipients = sorted({address for address in recipients if address})
+    if not recipients:
+        return None
+    notification = Notification.objects.create(
+        request=request, kind=kind, recipients=recipients, subject=subject, body=body
+    )
+    transaction.on_commit(lambda: dispatch(notification.pk), robust=True)
+    return notification
+
+
+def dispatch(notification_id: int) -> None:
+    """Hand the notification to the tasks backend; if that fails the row stays
+    pending for ``send_pending_notifications``."""
+    try:
+        send_notification.enqueue(notification_id)
+    except Exception:  # noqa: BLE001 - the outbox row is the safety net
+        logger.exception("Could not enqueue notification %s", notification_id)
+
+
+@task()
+def send_notification(notification_id: int) -> str:
+    return deliver(notification_id)
+
+
+def deliver(notification_id: int) -> str:
+    """Send one due notification. The row is first claimed by a conditional
+    UPDATE (attempt counted, next attempt pushed back by a lease), so a worker
+    and the cron command never send the same email twice, and no transaction
+    holds a lock while the mail server answers."""
+    now = timezone.now()
+    claimed = Notification.objects.filter(
+        pk=notification_id, status=Notification.Status.PENDING, next_attempt_at__lte=now
+    ).update(attempts=F("attempts") + 1, next_attempt_at=now + timedelta(minutes=LEASE_MINUTES))
+    if not claimed:
+        return "skipped"
+    notification = Notification.objects.get(pk=notification_id)
+    try:
+        send_mail(
+            notification.subject,
+            notification.body,
+            settings.DEFAULT_FROM_EMAIL,
+            notification.recipients,
+            fail_silently=False,
+        )
+    except Exception as error:  # noqa: BLE001 - any transport error is retried
+        notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if notification.attempts >= setting("ENGINEERING_MAIL_MAX_ATTEMPTS"):
+            notification.status = Notification.Status.FAILED
+        else:
+            delay = BACKOFF_MINUTES[min(notification.attempts, len(BACKOFF_MINUTES)) - 1]
+            notification.next_attempt_at = timezone.now() + timedelta(minutes=delay)
+        notification.save(update_fields=["last_error", "status", "next_attempt_at"])
+        logger.warning(
+            "Notification %s failed (attempt %s): %s",
+            notification.pk,
+            notification.attempts,
+            notification.last_error,
+        )
+        if notification.status == Notification.Status.PENDING:
+            _defer(notification_id, notification.next_attempt_at)
+        return "failed"
+    notification.status = Notification.Status.SENT
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save(update_fields=["status", "sent_at", "last_error"])
+    return "sent"
+
+
+def _defer(notification_id, retry_at):
+    """Re-enqueue for the retry time when the backend can defer (database
+    backend); otherwise ``send_pending_notifications`` will pick the row up."""
+    backend = task_backends[send_notification.backend]
+    if backend.supports_defer:
+        try:
+            send_notification.using(run_after=retry_at).enqueue(notification_id)
+        except Exception:  # noqa: BLE001 - the outbox row is the safety net
+            logger.exception("Could not re-enqueue notification %s", notification_id)
+
+
+def send_due(now=None) -> dict[str, int]:
+    """Send every pending notification whose next attempt is due."""
+    now = now or timezone.now()
+    counts = {"sent": 0, "failed": 0, "skipped": 0}
+    due = Notification.objects.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now)
+    for notification_id in due.values_list("pk", flat=True):
+        counts[deliver(notification_id)] += 1
+    return counts

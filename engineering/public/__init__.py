@@ -1,0 +1,1 @@
+"""The public wing: the request form, confirmation, the requester's reply and status page."""
