@@ -12,15 +12,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import EngineeringKind, EngineeringRequest, RoutingRule, StateDeadline
 from .protocol.roles import takes_part
 from .staff import reporting
-from .staff import views as admin_views
+from .staff import views as staff_views
 
 admin_urls = (
     [
-        path("", admin_views.index, name="index"),
-        path("export/", admin_views.export, name="export"),
-        path("<int:pk>/", admin_views.detail, name="detail"),
-        path("<int:pk>/action/<str:action_name>/", admin_views.act, name="act"),
-        path("<int:pk>/piece-jointe/<int:attachment_pk>/", admin_views.attachment, name="attachment"),
+        path("", staff_views.index, name="index"),
+        path("export/", staff_views.export, name="export"),
+        path("<int:pk>/", staff_views.detail, name="detail"),
+        path("<int:pk>/action/<str:action_name>/", staff_views.act, name="act"),
+        path("<int:pk>/piece-jointe/<int:attachment_pk>/", staff_views.attachment, name="attachment"),
     ],
     "engineering_admin",
 )

@@ -12,7 +12,7 @@ def attachment_path(instance, filename):
 
 class Attachment(models.Model):
     """A document attached by the requester. Its type was established by reading
-    the file's first bytes (``engineering.uploads``), not from its name."""
+    the file's first bytes (``engineering.protocol.uploads``), not from its name."""
 
     request = models.ForeignKey(EngineeringRequest, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("fichier"), upload_to=attachment_path, max_length=255)

@@ -10,7 +10,7 @@ from .request import EngineeringRequest
 class Notification(models.Model):
     """One email. Written in the same transaction as the event it reports, then
     sent by a background task; a failed send is retried later with back-off
-    (``engineering.notifications``), so a mail failure never loses anything."""
+    (``engineering.protocol.outbox``), so a mail failure never loses anything."""
 
     class Status(models.TextChoices):
         PENDING = "en_attente", _("En attente")
