@@ -5,9 +5,10 @@ two national groups, the agency and the project committee, are found by a
 stable key (``EngineeringGroup``, filled by a data migration for existing
 groups), never by their display name, which an administrator may rename.
 
-This module imports no other engineering module (models reach it for the
-visibility rule; it reaches the models through the app registry), so that it
-can sit under both the models and the workflow without an import cycle.
+This module imports no other engineering module but ``states`` (models reach
+it for the visibility rule; it reaches the models through the app registry),
+so that it can sit under both the models and the workflow without an import
+cycle.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef, Q
+
+from .states import RequestState
 
 TEAM, AGENCY, COMMITTEE, SYSTEM, REQUESTER = "team", "agency", "committee", "system", "requester"
 
@@ -119,7 +122,7 @@ def visibility(user) -> Q | None:
     if AGENCY in roles:
         condition |= Q(national_escalation__isnull=False)
     if COMMITTEE in roles:
-        condition |= Q(state="comite") | Q(committee_decision__isnull=False)
+        condition |= Q(state=RequestState.COMMITTEE) | Q(committee_decision__isnull=False)
     return condition
 
 
