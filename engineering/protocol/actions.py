@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import RequestState
 from . import action_forms as f
 from . import effects
-from .emails import question_context
+from .emails import decision_context, question_context
 from .registry import Notice, actions, register
 from .roles import AGENCY, COMMITTEE, REQUESTER, SYSTEM, TEAM
 
@@ -165,7 +165,10 @@ register(
     roles=[COMMITTEE],
     form_class=f.CommitteeDecisionForm,
     apply=effects.decide,
-    notices=(Notice("team_decision", TEAM), Notice("requester_decision", REQUESTER)),
+    notices=(
+        Notice("team_decision", TEAM),
+        Notice("requester_decision", REQUESTER, context=decision_context),
+    ),
 )
 register(
     "record_convention",

@@ -10,7 +10,7 @@ sends them after the transaction commits and retries them.
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ..models import InformationRequest, Notification
+from ..models import InformationRequest, Notification, RequestState
 from .outbox import absolute, queue
 from .registry import Notice
 from .roles import REQUESTER, TEAM, emails_of
@@ -44,6 +44,11 @@ def question_context(request, log) -> dict:
     """The question a "more information needed" email asks, with its reply link."""
     question = InformationRequest.objects.get(pk=log.payload["information_request"])
     return {"question": question, "reply_url": reply_url(request, question)}
+
+
+def decision_context(request, log) -> dict:
+    """Whether the committee validated the national support (the requester's wording differs)."""
+    return {"validated": log.to_state == RequestState.CONVENTION}
 
 
 def recipients(role: str, request) -> list[str]:
