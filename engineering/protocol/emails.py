@@ -1,10 +1,12 @@
 """Who is told what: the emails of the protocol, written as templates.
 
 Each email is ``templates/engineering/emails/<name>.txt``: the subject on the
-first line, a blank line, then the body (the two bases ``_requester.txt`` and
+first line, a blank line, then the body. The two bases ``_requester.txt`` and
 ``_staff.txt`` hold the greeting, signature and links every email of a kind
-shares). Rendered here, then handed to the outbox (``outbox.queue``), which
-sends them after the transaction commits and retries them.
+shares; the French text goes through ``translate``/``blocktranslate``, with
+autoescaping off (plain text). Rendered here, then handed to the outbox
+(``outbox.queue``), which sends them after the transaction commits and
+retries them.
 """
 
 from django.template.loader import render_to_string
