@@ -71,3 +71,19 @@ def test_pacte_progress_reads_zero_action_in_the_singular(client, pacte_index):
 )
 def test_python_counts_follow_the_catalogue_rule(done, expected):
     assert progress_text(done, 2) == expected
+
+
+def test_commune_page_counts_inhabitants_in_french(client, home_page, real_territories):
+    """Real reference data: Bezonvaux (55050), a village destroyed at Verdun, has no
+    inhabitant; Rochefourchat (26274) has two."""
+
+    def population(code: str) -> str:
+        response = client.get(f"/communes/{code}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        found = re.search(r"Population</dt>\s*<dd>(.*?)</dd>", html, re.S)
+        assert found, html
+        return " ".join(unescape(found.group(1)).split())
+
+    assert population("55050") == "0 habitant"
+    assert population("26274") == "2 habitants"
