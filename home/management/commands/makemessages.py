@@ -17,6 +17,7 @@ catalogue would otherwise fall back to the English plural rule.
 import re
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.core.management.commands import makemessages
 from django.core.management.utils import popen_wrapper
@@ -51,7 +52,9 @@ class Command(makemessages.Command):
         if not options["check"]:
             return super().handle(*args, **options)
         catalogues = {
-            path: path.read_text(encoding="utf-8") for path in Path("locale").glob("*/LC_MESSAGES/*.po")
+            path: path.read_text(encoding="utf-8")
+            for folder in settings.LOCALE_PATHS
+            for path in Path(folder).glob("*/LC_MESSAGES/*.po")
         }
         if not catalogues:
             raise CommandError("Aucun catalogue dans locale/ : lancez manage.py makemessages -l fr.")
