@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 DEMO_ADMIN_PASSWORD ?= demo-anct-2020
 OPENSEARCH_PORT ?= 9201
 
-.PHONY: run setup install install-test node-data browser test lint check clean
+.PHONY: run setup install install-test node-data browser gettext messages test test-fast lint check clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed browser
+install: $(VENV)/.installed node_modules/.installed gettext
+install-test: $(VENV)/.installed-test node_modules/.installed gettext browser
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
 browser:
@@ -36,7 +36,19 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || { echo "Impossible d'installer chromium : lancez 'apt-get install chromium' en root."; exit 1; }; }
 
+# GNU gettext from Debian: compiles the French catalogue (locale/fr), whose plural rule
+# makes "0 résultat" and "2 programmes" read right.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  echo "Installation de gettext (paquet Debian)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) \
+	  || { echo "Impossible d'installer gettext : lancez 'apt-get install gettext' en root."; exit 1; }; }
+
+# The compiled catalogue (.mo) is a build product, not in git: compiled here and by the tests.
+COMPILEMESSAGES := $(PY) manage.py compilemessages -l fr --ignore=$(VENV) --ignore=node_modules -v 0
+
 setup: install
+	$(COMPILEMESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_territories
 	$(PY) manage.py load_demo_content
@@ -51,6 +63,15 @@ run: setup
 
 test: install-test
 	bash tests/run.sh
+
+# The unit subset: project checks, then pytest without Chromium and without OpenSearch.
+test-fast: $(VENV)/.installed-test gettext
+	bash tests/checks.sh
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not browser and not opensearch" $(PYTEST_ARGS)
+
+# After adding or changing a text in a template or in Python: update the French catalogue.
+messages: install gettext
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemessages -l fr
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -25,10 +25,11 @@ def format_date(value) -> str:
 
 
 def progress_text(done: int, total: int) -> str:
-    """ "12 actions sur 30 réalisées" (French agreement: singular up to 1)."""
-    if done > 1:
-        return _("%(done)s actions sur %(total)s réalisées") % {"done": done, "total": total}
-    return _("%(done)s action sur %(total)s réalisée") % {"done": done, "total": total}
+    """ "12 actions sur 30 réalisées", "0 action sur 30 réalisée" (the French plural
+    rule comes from the catalogue, locale/fr)."""
+    return ngettext(
+        "%(done)s action sur %(total)s réalisée", "%(done)s actions sur %(total)s réalisées", done
+    ) % {"done": done, "total": total}
 
 
 def territory_text(page, departements, arrondissements=(), communes=()) -> str:

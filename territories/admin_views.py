@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -41,8 +41,15 @@ class CommuneListImportView(WagtailAdminTemplateMixin, FormView):
         if report.saved:
             messages.success(
                 self.request,
-                _("Liste importée : %(size)s communes (%(errors)s lignes en erreur).")
-                % {"size": report.size, "errors": len(report.problems)},
+                _("Liste importée : %(size)s (%(errors)s).")
+                % {
+                    "size": ngettext("%(count)s commune", "%(count)s communes", report.size)
+                    % {"count": report.size},
+                    "errors": ngettext(
+                        "%(count)s ligne en erreur", "%(count)s lignes en erreur", len(report.problems)
+                    )
+                    % {"count": len(report.problems)},
+                },
             )
         else:
             messages.error(

@@ -20,6 +20,7 @@ from django.apps import apps
 from django.db.models import ManyToManyField
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from programmes.models import BeneficiaryType, EligibilityCriteria, TerritoryType
@@ -245,7 +246,9 @@ def _population(page, commune) -> CriterionResult | None:
             ),
         )
     population = commune.population
-    inhabitants = _("Population : %(population)s habitants") % {"population": _n(population)}
+    inhabitants = ngettext(
+        "Population : %(population)s habitant", "Population : %(population)s habitants", population
+    ) % {"population": _n(population)}
     if low is not None and population < low:
         return CriterionResult(
             "population",

@@ -3,6 +3,9 @@ never taken from migrations; territorial data is the REAL reference data of the
 pinned ``@etalab/decoupage-administratif`` package, imported by the command
 ``make run`` uses."""
 
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.test import Client
 from wagtail.models import Site
@@ -14,6 +17,16 @@ from programmes.models import ProgrammeIndexPage
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import Commune, TerritorialDataImport
 from training.models import TrainingIndexPage
+
+
+def pytest_configure(config):
+    """Compile the French catalogue when its .mo (a build product, not in git) is
+    missing or older than the .po, so that a bare ``pytest`` gets French plurals as
+    ``make test`` does. Runs before any translation is loaded."""
+    for po in Path(__file__).resolve().parent.parent.glob("locale/*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
 
 
 def ensure_territorial_data():

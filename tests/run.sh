@@ -1,18 +1,12 @@
 #!/usr/bin/env bash
-# The suite as `make test` and CI run it: project checks, then pytest.
+# The suite as `make test` and CI run it: project checks (tests/checks.sh), then pytest.
 # DATABASE_URL picks the database (SQLite by default, PostgreSQL in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
-echo "== manage.py check"
-$PY manage.py check
-echo "== makemigrations --check"
-$PY manage.py makemigrations --check --dry-run >/dev/null || { echo "Migrations manquantes : lancez manage.py makemigrations"; exit 1; }
-echo "== ruff"
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
+bash tests/checks.sh
 echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch)"
 # The relevance and index tests run against a real engine: no engine, no suite.
 OPENSEARCH_PORT=${OPENSEARCH_PORT:-9201}

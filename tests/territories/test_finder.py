@@ -154,7 +154,7 @@ def test_the_import_command_uses_the_same_service(catalogue, tmp_path, capsys):
     path = tmp_path / "qpv.csv"
     path.write_text("08105\n08105\n")
     call_command("import_commune_list", str(path), territory_type="qpv")
-    assert "1 communes valides, 1 lignes en erreur ; liste enregistrée." in capsys.readouterr().out
+    assert "1 commune valide, 1 ligne en erreur ; liste enregistrée." in capsys.readouterr().out
     assert reverse("territories:commune", args=["08105"]) == "/communes/08105/"
 
 

@@ -4,6 +4,7 @@ same import as the admin view, from the command line."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from programmes.models import TerritoryType
@@ -40,8 +41,9 @@ class Command(BaseCommand):
         for note in report.notes:
             self.stdout.write(f"  ligne {note.line} : {note.value} — {note.reason}")
         state = "enregistrée" if report.saved else "non modifiée"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{report.size} communes valides, {len(report.problems)} lignes en erreur ; liste {state}."
-            )
-        )
+        size, rejected = report.size, len(report.problems)
+        valid = ngettext("%(count)s commune valide", "%(count)s communes valides", size) % {"count": size}
+        errors = ngettext("%(count)s ligne en erreur", "%(count)s lignes en erreur", rejected) % {
+            "count": rejected
+        }
+        self.stdout.write(self.style.SUCCESS(f"{valid}, {errors} ; liste {state}."))
