@@ -5,7 +5,7 @@ the same required fields and messages."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Partner
+from catalogue.models import Partner
 from territories.models import Departement
 
 from .models import CommitteeDecision, LocalAnswer

@@ -24,8 +24,8 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock
-from programmes.models import CataloguePage, EligibilityCriteria
 
 from ..display import axis_accordion_items, escape_rows, format_euros, key_facts
 from ..forms import PacteAdminForm

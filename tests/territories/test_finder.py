@@ -5,9 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from programmes.models import TerritoryType
-from territories.eligibility import Outcome, Verdict, find_programmes
-from territories.models import Commune, CommuneList, CurrentBeneficiary
+from catalogue.models import TerritoryType
+from finder.eligibility import Outcome, Verdict, find_programmes
+from finder.models import CommuneList, CurrentBeneficiary
+from territories.models import Commune
 
 pytestmark = pytest.mark.django_db
 
@@ -155,13 +156,13 @@ def test_the_import_command_uses_the_same_service(catalogue, tmp_path, capsys):
     path.write_text("08105\n08105\n")
     call_command("import_commune_list", str(path), territory_type="qpv")
     assert "1 communes valides, 1 lignes en erreur ; liste enregistrée." in capsys.readouterr().out
-    assert reverse("territories:commune", args=["08105"]) == "/communes/08105/"
+    assert reverse("finder:commune", args=["08105"]) == "/communes/08105/"
 
 
 def test_which_beneficiary_types_mean_the_commune_is_editable_data(catalogue, programme_index, rethel):
     """An editor's own type ("Villes et villages") counts for the commune once it is
     marked as designating the commune; a type for another holder stays to be checked."""
-    from programmes.models import BeneficiaryType
+    from catalogue.models import BeneficiaryType
 
     from .conftest import make_programme
 

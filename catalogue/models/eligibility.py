@@ -28,7 +28,7 @@ class EligibilityCriteria(models.Model):
         help_text=_("Nombre d'habitants maximal de la commune (population municipale)."),
     )
     eligible_territory_types = ParentalManyToManyField(
-        "programmes.TerritoryType",
+        "catalogue.TerritoryType",
         verbose_name=_("types de territoires visés"),
         blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
@@ -46,7 +46,7 @@ class EligibilityCriteria(models.Model):
         related_name="%(app_label)s_%(class)s_eligible",
     )
     eligible_beneficiary_types = ParentalManyToManyField(
-        "programmes.BeneficiaryType",
+        "catalogue.BeneficiaryType",
         verbose_name=_("types de bénéficiaires éligibles"),
         blank=True,
         related_name="%(app_label)s_%(class)s_eligible",

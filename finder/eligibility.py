@@ -22,9 +22,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from programmes.models import BeneficiaryType, EligibilityCriteria, TerritoryType
+from catalogue.models import BeneficiaryType, EligibilityCriteria, TerritoryType
+from territories.models import Commune
 
-from .models import Commune, CommuneList, CurrentBeneficiary, TerritoryTypeMembership
+from .models import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 
 ELIGIBILITY_RELATIONS = (
     "eligible_territory_types",

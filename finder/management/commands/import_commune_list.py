@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
-from programmes.models import TerritoryType
-from territories.commune_lists import import_commune_list
+from catalogue.models import TerritoryType
+from finder.commune_lists import import_commune_list
 
 
 class Command(BaseCommand):
