@@ -118,7 +118,7 @@ class _Sized:
 
 
 def catalogue_models() -> list[type[Page]]:
-    """Concrete page models derived from ``programmes.CataloguePage``."""
+    """Concrete page models derived from ``catalogue.CataloguePage``."""
     from catalogue.models.catalogue_page import CataloguePage
 
     return [m for m in apps.get_models() if issubclass(m, CataloguePage) and not m._meta.abstract]
