@@ -20,6 +20,26 @@ PREVIOUS_LAYOUT = [
     ("catalogue", None),
     ("finder", None),
 ]
+# Tables that change owner, the relation tables pointing to them, and the request rows.
+TABLES = [
+    "programmes_theme",
+    "programmes_publicpolicy",
+    "programmes_partner",
+    "programmes_beneficiarytype",
+    "programmes_territorytype",
+    "programmes_programmepage",
+    "programmes_programmepage_partners",
+    "programmes_programmepage_eligible_territory_types",
+    "programmes_programmepage_eligible_beneficiary_types",
+    "territories_communelist",
+    "territories_territorytypemembership",
+    "territories_currentbeneficiary",
+    "engineering_engineeringrequest",
+    "engineering_engineeringrequest_themes",
+    "engineering_transitionlog",
+    "engineering_attachment",
+    "auth_permission",
+]
 
 
 def migrate(targets):
@@ -29,62 +49,72 @@ def migrate(targets):
     return executor.loader.project_state([t for t in targets if t[1]], at_end=True).apps
 
 
-def leaf_nodes():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+def dump() -> dict[str, list[str]]:
+    """Every row of ``TABLES``, as the database holds them."""
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in TABLES:
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            rows[table] = sorted(map(repr, cursor.fetchall()))
+    return rows
 
 
-def fill_previous_layout(old):
+def fill_previous_layout(old) -> dict:
     """Rows a site had before the move, written with the models of that time."""
     model = old.get_model
-    theme = model("programmes", "Theme").objects.create(name="Numérique", slug="numerique")
+    theme = model("programmes", "Theme").objects.create(name="Thème migré", slug="theme-migre")
     policy = model("programmes", "PublicPolicy").objects.create(
-        theme=theme, name="Inclusion", slug="inclusion"
+        theme=theme, name="Politique migrée", slug="politique-migree"
     )
-    partner = model("programmes", "Partner").objects.create(name="Banque des territoires", acronym="BDT")
+    partner = model("programmes", "Partner").objects.create(name="Partenaire migré", acronym="PM")
     beneficiary = model("programmes", "BeneficiaryType").objects.create(
-        name="Communes", slug="communes", collectivite_level="commune"
+        name="Bénéficiaire migré", slug="beneficiaire-migre", collectivite_level="commune"
     )
-    qpv = model("programmes", "TerritoryType").objects.create(name="QPV", slug="qpv")
+    zoning = model("programmes", "TerritoryType").objects.create(name="Zonage migré", slug="zonage-migre")
 
-    region = model("territories", "Region").objects.create(code="44", name="Grand Est")
-    departement = model("territories", "Departement").objects.create(
-        code="08", name="Ardennes", region=region
-    )
-    commune = model("territories", "Commune").objects.create(
-        code="08362", name="Rethel", search_name="rethel", departement=departement, region=region
-    )
-
-    content_type = model("contenttypes", "ContentType").objects.get_or_create(
-        app_label="programmes", model="programmepage"
+    # Reference rows may already be there (session fixtures): reuse them.
+    region = model("territories", "Region").objects.get_or_create(code="44", defaults={"name": "Grand Est"})[
+        0
+    ]
+    departement = model("territories", "Departement").objects.get_or_create(
+        code="08", defaults={"name": "Ardennes", "region": region}
     )[0]
-    page = model("programmes", "ProgrammePage").objects.create(
-        title="Petites villes de demain",
-        draft_title="Petites villes de demain",
-        slug="petites-villes-de-demain",
-        path="00019999",
+    commune = model("territories", "Commune").objects.get_or_create(
+        code="08362",
+        defaults={"name": "Rethel", "search_name": "rethel", "departement": departement, "region": region},
+    )[0]
+
+    ProgrammePage = model("programmes", "ProgrammePage")
+    page = ProgrammePage.objects.create(
+        title="Programme d'avant la migration",
+        draft_title="Programme d'avant la migration",
+        slug="programme-avant-migration",
+        path="0001ZZZZ",
         depth=2,
-        content_type=content_type,
+        content_type=model("contenttypes", "ContentType").objects.get_or_create(
+            app_label="programmes", model="programmepage"
+        )[0],
         # get_or_create: an earlier transactional test may have flushed the default locale.
         locale=model("wagtailcore", "Locale").objects.get_or_create(language_code="fr")[0],
-        summary="Revitaliser les petites centralités.",
+        summary="Un programme écrit avec les modèles d'avant.",
         theme=theme,
         public_policy=policy,
     )
-    PageModel = model("programmes", "ProgrammePage")
-    PageModel.partners.through.objects.create(programmepage_id=page.pk, partner_id=partner.pk)
-    PageModel.eligible_territory_types.through.objects.create(
-        programmepage_id=page.pk, territorytype_id=qpv.pk
+    ProgrammePage.partners.through.objects.create(programmepage_id=page.pk, partner_id=partner.pk)
+    ProgrammePage.eligible_territory_types.through.objects.create(
+        programmepage_id=page.pk, territorytype_id=zoning.pk
     )
-    PageModel.eligible_beneficiary_types.through.objects.create(
+    ProgrammePage.eligible_beneficiary_types.through.objects.create(
         programmepage_id=page.pk, beneficiarytype_id=beneficiary.pk
     )
 
-    model("territories", "CommuneList").objects.create(territory_type=qpv, source_name="qpv.csv", size=1)
-    model("territories", "CommuneList").objects.create(page_id=page.pk, source_name="pvd.csv", size=1)
-    model("territories", "TerritoryTypeMembership").objects.create(territory_type=qpv, commune=commune)
+    model("territories", "CommuneList").objects.create(
+        territory_type=zoning, source_name="zonage.csv", size=1
+    )
+    model("territories", "CommuneList").objects.create(page_id=page.pk, source_name="programme.csv", size=1)
+    model("territories", "TerritoryTypeMembership").objects.create(territory_type=zoning, commune=commune)
     model("territories", "CurrentBeneficiary").objects.create(page_id=page.pk, commune=commune)
 
-    team = model("auth", "Group").objects.create(name="Délégation territoriale Ardennes")
     request = model("engineering", "EngineeringRequest").objects.create(
         commune=commune,
         departement=departement,
@@ -95,8 +125,8 @@ def fill_previous_layout(old):
         description="Une halle du XIXe siècle à remettre en usage.",
         stage="idee",
         consent_at=timezone.now(),
-        confirmation_token="a" * 64,
-        assigned_team=team,
+        confirmation_token="migration" * 7,
+        assigned_team=model("auth", "Group").objects.create(name="Équipe d'avant la migration"),
     )
     request.themes.add(theme)
     model("engineering", "TransitionLog").objects.create(
@@ -109,81 +139,66 @@ def fill_previous_layout(old):
         content_type="application/pdf",
         size=1234,
     )
-    return {"theme": theme.pk, "page": page.pk, "qpv": qpv.pk, "request": request.pk}
+    content_type = model("contenttypes", "ContentType").objects.get_or_create(
+        app_label="programmes", model="theme"
+    )[0]
+    permission = model("auth", "Permission").objects.get_or_create(
+        content_type=content_type, codename="change_theme", defaults={"name": "Can change thématique"}
+    )[0]
+    return {"page": page.pk, "zoning": zoning.pk, "request": request.pk, "permission": permission.pk}
 
 
-def snapshot():
-    """Every row the move must keep, read through the current (new layout) models."""
+def read_with_new_models(keys) -> dict:
+    """The rows written before the move, read through the new layout's models."""
     model = current_apps.get_model
-    page = model("programmes", "ProgrammePage").objects.get(slug="petites-villes-de-demain")
-    request = model("engineering", "EngineeringRequest").objects.get(title="Réhabiliter la halle")
+    page = model("programmes", "ProgrammePage").objects.get(pk=keys["page"])
+    zoning = model("catalogue", "TerritoryType").objects.get(pk=keys["zoning"])
+    request = model("engineering", "EngineeringRequest").objects.get(pk=keys["request"])
+    permission = model("auth", "Permission").objects.get(pk=keys["permission"])
     return {
-        "themes": list(model("catalogue", "Theme").objects.values_list("pk", "name")),
-        "policies": list(model("catalogue", "PublicPolicy").objects.values_list("pk", "theme_id", "name")),
-        "partners": list(model("catalogue", "Partner").objects.values_list("pk", "acronym")),
-        "beneficiaries": list(
-            model("catalogue", "BeneficiaryType").objects.values_list("pk", "collectivite_level")
+        "page": (page.theme.name, page.public_policy.name, page.public_policy.theme.slug),
+        "partners": [p.acronym for p in page.partners.all()],
+        "territory_types": [t.slug for t in page.eligible_territory_types.all()],
+        "beneficiary_levels": [b.collectivite_level for b in page.eligible_beneficiary_types.all()],
+        "zoning_list": zoning.commune_list.source_name,
+        "page_list": model("finder", "CommuneList").objects.get(page_id=page.pk).source_name,
+        "members": [m.commune_id for m in zoning.memberships.all()],
+        "current": list(
+            model("finder", "CurrentBeneficiary")
+            .objects.filter(page_id=page.pk)
+            .values_list("commune_id", flat=True)
         ),
-        "territory_types": list(model("catalogue", "TerritoryType").objects.values_list("pk", "slug")),
-        "page": (page.theme.name, page.public_policy.name),
-        "page_partners": [p.acronym for p in page.partners.all()],
-        "page_territory_types": [t.slug for t in page.eligible_territory_types.all()],
-        "page_beneficiaries": [b.slug for b in page.eligible_beneficiary_types.all()],
-        "lists": sorted(
-            model("finder", "CommuneList").objects.values_list("source_name", "territory_type_id", "page_id")
-        ),
-        "memberships": list(
-            model("finder", "TerritoryTypeMembership").objects.values_list(
-                "territory_type__slug", "commune_id"
-            )
-        ),
-        "beneficiaries_now": list(
-            model("finder", "CurrentBeneficiary").objects.values_list("page_id", "commune_id")
-        ),
-        "request_themes": [t.name for t in request.themes.all()],
+        "request_themes": [t.slug for t in request.themes.all()],
         "transitions": list(request.transitions.values_list("action", "to_state")),
         "attachments": list(request.attachments.values_list("original_name", "size")),
+        "permission_on": permission.content_type.model_class()._meta.label,
     }
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_database_of_the_previous_layout_migrates_without_losing_a_row():
-    leaves = leaf_nodes()
-    old = migrate(PREVIOUS_LAYOUT)
-    keys = fill_previous_layout(old)
-    ContentType = old.get_model("contenttypes", "ContentType")
-    moved_type = ContentType.objects.get_or_create(app_label="programmes", model="theme")[0]
-    Permission = old.get_model("auth", "Permission")
-    permission = Permission.objects.get_or_create(
-        content_type=moved_type, codename="change_theme", defaults={"name": "Can change thématique"}
-    )[0]
+    leaves = MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes()
+    keys = fill_previous_layout(migrate(PREVIOUS_LAYOUT))
+    before = dump()
 
     migrate(leaves)
 
-    rows = snapshot()
-    assert rows == {
-        "themes": [(keys["theme"], "Numérique")],
-        "policies": [(rows["policies"][0][0], keys["theme"], "Inclusion")],
-        "partners": [(rows["partners"][0][0], "BDT")],
-        "beneficiaries": [(rows["beneficiaries"][0][0], "commune")],
-        "territory_types": [(keys["qpv"], "qpv")],
-        "page": ("Numérique", "Inclusion"),
-        "page_partners": ["BDT"],
-        "page_territory_types": ["qpv"],
-        "page_beneficiaries": ["communes"],
-        "lists": [("pvd.csv", None, keys["page"]), ("qpv.csv", keys["qpv"], None)],
-        "memberships": [("qpv", "08362")],
-        "beneficiaries_now": [(keys["page"], "08362")],
-        "request_themes": ["Numérique"],
+    assert dump() == before
+    assert read_with_new_models(keys) == {
+        "page": ("Thème migré", "Politique migrée", "theme-migre"),
+        "partners": ["PM"],
+        "territory_types": ["zonage-migre"],
+        "beneficiary_levels": ["commune"],
+        "zoning_list": "zonage.csv",
+        "page_list": "programme.csv",
+        "members": ["08362"],
+        "current": ["08362"],
+        "request_themes": ["theme-migre"],
         "transitions": [("confirm", "review")],
         "attachments": [("halle.pdf", 1234)],
+        # The content type moved with the model, so a permission granted on it still applies.
+        "permission_on": "catalogue.Theme",
     }
-    # The content type moved with the model, so a permission granted on it still applies.
-    from django.contrib.auth.models import Permission as CurrentPermission
-    from django.contrib.contenttypes.models import ContentType as CurrentContentType
-
-    assert CurrentContentType.objects.get(pk=moved_type.pk).app_label == "catalogue"
-    assert CurrentPermission.objects.get(pk=permission.pk).content_type.model_class().__name__ == "Theme"
 
 
 def test_the_new_migrations_of_reference_data_depend_on_no_content_app():
@@ -191,11 +206,8 @@ def test_the_new_migrations_of_reference_data_depend_on_no_content_app():
     old programmes <-> territories back-and-forth is not extended."""
     graph = MigrationLoader(None, ignore_no_migrations=True).graph
     content = {"catalogue", "programmes", "pactes", "training", "finder", "search", "engineering"}
-    for app, name in graph.leaf_nodes():
-        if app != "territories":
-            continue
-        node = (app, name)
-        while node != ("territories", "0002_departement_liaison_type_commune_lists"):
-            parents = graph.node_map[node].parents
-            assert not {p.key[0] for p in parents} & content, node
-            node = next(p.key for p in parents if p.key[0] == "territories")
+    node = next(n for n in graph.leaf_nodes() if n[0] == "territories")
+    while node != ("territories", "0002_departement_liaison_type_commune_lists"):
+        parents = graph.node_map[node].parents
+        assert not {p.key[0] for p in parents} & content, node
+        node = next(p.key for p in parents if p.key[0] == "territories")
