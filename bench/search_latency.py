@@ -97,7 +97,8 @@ def grow_catalogue(target):
     from django.db import transaction
     from wagtail.models import Page
 
-    from programmes.models import ProgrammeIndexPage, ProgrammePage, PublicPolicy
+    from catalogue.models import PublicPolicy
+    from programmes.models import ProgrammeIndexPage, ProgrammePage
 
     rng = random.Random(2020)
     demo = list(ProgrammePage.objects.live())

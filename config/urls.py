@@ -16,6 +16,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("recherche/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("communes/", include("territories.urls")),
+    path("communes/", include("finder.urls")),
     path("ingenierie/", include("engineering.urls")),
     path("plan-du-site/", home_views.site_map, name="site_map"),
     path("sitemap.xml", sitemap, name="sitemap_xml"),

@@ -10,9 +10,9 @@ is only republished when one of its fields or relations differs.
 
 from django.db import transaction
 
+from catalogue.models import PublicPolicy, Theme
 from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
-from programmes.models import PublicPolicy, Theme
 from territories.models import Arrondissement, Departement
 
 from .models import PacteIndexPage, PactePage

@@ -12,6 +12,8 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from catalogue.cards import catalogue_card
+
 
 def format_euros(value: Decimal | None) -> str:
     if value is None:
@@ -115,21 +117,21 @@ def axis_accordion_items(axes) -> list[dict]:
 
 
 def pacte_card(pacte, request=None) -> dict:
-    """A card of the pacte index, from a page annotated by ``with_progress``."""
-    departements = list(pacte.covered_departements.all())
+    """A card of the pacte index, from a page annotated by ``with_progress``:
+    the catalogue card with the pacte's territory and progress."""
     if pacte.action_total:
         bottom = progress_text(pacte.action_done, pacte.action_total)
     else:
         bottom = _("Axes et actions à venir")
-    return {
-        "title": pacte.title,
-        "heading_tag": "h2",
-        "link": pacte.get_url(request),
-        "description": pacte.listing_summary or pacte.summary,
-        "description_max_length": 300,
-        "top_detail": {
-            "badges": [{"label": pacte.get_status_display(), "extra_classes": "fr-badge--sm fr-badge--info"}],
-            "detail": {"text": territory_text(pacte, departements), "icon_class": "fr-icon-map-pin-2-line"},
+    return catalogue_card(
+        pacte,
+        request,
+        heading_tag="h2",
+        badges=[{"label": pacte.get_status_display(), "extra_classes": "fr-badge--sm fr-badge--info"}],
+        top_text={
+            "text": territory_text(pacte, list(pacte.covered_departements.all())),
+            "icon_class": "fr-icon-map-pin-2-line",
         },
-        "bottom_detail": {"text": bottom, "icon_class": "fr-icon-checkbox-circle-line"},
-    }
+        bottom_detail={"text": bottom, "icon_class": "fr-icon-checkbox-circle-line"},
+        description_max_length=300,
+    )

@@ -1,1 +1,1 @@
-"""National support programmes, their taxonomies and eligibility criteria."""
+"""National support programmes: the programme pages, their index and their FAQ, contacts and documents."""

@@ -9,18 +9,11 @@ a page gets a new revision only when something changed.
 
 from django.db import transaction
 
+from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 from home.demo import LoadReport, merge_entry_points, upsert_page
 
 from . import demo_data
-from .models import (
-    BeneficiaryType,
-    Partner,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    PublicPolicy,
-    TerritoryType,
-    Theme,
-)
+from .models import ProgrammeIndexPage, ProgrammePage
 
 INDEX_INTRODUCTION = (
     "<p>Au travers de programmes d’intervention interministériels et territorialisés, "

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from .models import BeneficiaryType, CatalogueStatus, PublicPolicy, Theme
+from catalogue.models import BeneficiaryType, CatalogueStatus, PublicPolicy, Theme
+
 from .models.programme_page import ProgrammeKind
 
 ALL = [("", _("Toutes"))]

@@ -118,20 +118,20 @@ class _Sized:
 
 
 def catalogue_models() -> list[type[Page]]:
-    """Concrete page models derived from ``programmes.CataloguePage``."""
-    from programmes.models.catalogue_page import CataloguePage
+    """Concrete page models derived from ``catalogue.CataloguePage``."""
+    from catalogue.models.catalogue_page import CataloguePage
 
     return [m for m in apps.get_models() if issubclass(m, CataloguePage) and not m._meta.abstract]
 
 
 def status_labels() -> dict[str, str]:
-    from programmes.models.catalogue_page import CatalogueStatus
+    from catalogue.models.catalogue_page import CatalogueStatus
 
     return {value: str(label) for value, label in CatalogueStatus.choices}
 
 
 def taxonomy_labels() -> tuple[dict[str, str], dict[str, str]]:
-    from programmes.models import PublicPolicy, Theme
+    from catalogue.models import PublicPolicy, Theme
 
     themes = {str(pk): name for pk, name in Theme.objects.values_list("pk", "name")}
     policies = {str(pk): name for pk, name in PublicPolicy.objects.values_list("pk", "name")}

@@ -7,5 +7,4 @@ urlpatterns = [
     path("", views.commune_search, name="search"),
     path("autocomplete/", views.commune_autocomplete, name="autocomplete"),
     path("donnees/", views.data_sources, name="data"),
-    path("<str:code>/", views.commune_detail, name="commune"),
 ]

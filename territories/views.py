@@ -1,22 +1,16 @@
-"""Public pages of the territories app: the commune search, the "Ma commune"
-page with the programme finder, the autocomplete JSON and the data page."""
+"""Public pages of the territories app: the commune search, the autocomplete
+JSON and the data page. The commune page itself is the finder's."""
 
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from programmes.models import Theme
-
-from .delegates import delegate_for
-from .eligibility import find_programmes
 from .importer import PACKAGE_NAME
 from .lookup import lookup
-from .models import Commune, TerritorialDataImport
-from .text import INSEE_CODE_RE
+from .models import TerritorialDataImport
 
 AUTOCOMPLETE_LIMIT = 10
 
@@ -59,47 +53,6 @@ def commune_autocomplete(request):
             }
         )
     return JsonResponse({"query": query, "results": items})
-
-
-@require_GET
-def commune_detail(request, code):
-    """ "Ma commune": key facts, programmes it benefits from, and every programme
-    and pacte evaluated criterion by criterion, filterable by thématique."""
-    code = code.upper()
-    if not INSEE_CODE_RE.match(code):
-        raise Http404(_("Code INSEE mal formé."))
-    commune = get_object_or_404(
-        Commune.objects.select_related("departement", "region", "epci", "arrondissement"), pk=code
-    )
-    themes = list(Theme.objects.all())
-    theme = next((t for t in themes if t.slug == request.GET.get("thematique")), None)
-    finder = find_programmes(commune, theme.slug if theme else None)
-    former_names = [f for f in commune.former_names.all() if f.search_name != commune.search_name]
-    return TemplateResponse(
-        request,
-        "territories/commune_detail.html",
-        {
-            "commune": commune,
-            "former_names": former_names,
-            "finder": finder,
-            "themes": themes,
-            "theme": theme,
-            "delegate": delegate_for(commune.departement),
-            "engineering_url": f"{_engineering_request_url()}?commune={commune.code}",
-            "title": commune.name,
-            "breadcrumb": {
-                "links": [{"url": reverse("territories:search"), "title": _("Ma commune")}],
-                "current": f"{commune.name} ({commune.departement_id})",
-            },
-        },
-    )
-
-
-def _engineering_request_url() -> str:
-    try:
-        return reverse("engineering:request")
-    except NoReverseMatch:
-        return "/ingenierie/demande/"
 
 
 @require_GET

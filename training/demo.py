@@ -10,9 +10,9 @@ sessions stay empty and the pages read "Prochaines sessions à venir".
 
 from django.db import transaction
 
+from catalogue.models import Partner
 from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage
-from programmes.models import Partner
 
 from .models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
 

@@ -15,11 +15,13 @@ INSTALLED_APPS = [
     "accounts",
     "media_assets",
     "home",
+    "catalogue",
     "programmes",
     "pactes",
     "training",
     "search",
     "territories",
+    "finder",
     "engineering",
     # Wagtail
     "wagtail.contrib.forms",

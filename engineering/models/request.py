@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Theme
+from catalogue.models import Theme
 from territories.models import EPCI, Commune, Departement
 
 from ..protocol.roles import visibility

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from programmes.models import Partner
+from catalogue.models import Partner
 from territories.models import Departement
 
 from ..conf import setting

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
-from programmes.models import Theme
+from catalogue.models import Theme
 
 from ..models import EngineeringKind, EngineeringRequest
 from ..protocol.action_forms import MultipleFileField, attachments_field, clean_attachment_list

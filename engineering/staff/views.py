@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from programmes.models import Theme
+from catalogue.models import Theme
 from territories.models import Departement
 
 from ..models import ActivatedInstrument, EngineeringRequest, RequestState

@@ -14,7 +14,7 @@ class PacteFunding(Orderable):
 
     page = ParentalKey("pactes.PactePage", related_name="fundings", on_delete=models.CASCADE)
     partner = models.ForeignKey(
-        "programmes.Partner",
+        "catalogue.Partner",
         verbose_name=_("partenaire"),
         on_delete=models.PROTECT,
         related_name="+",

@@ -24,8 +24,8 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock
-from programmes.models import CataloguePage, EligibilityCriteria
 
 from ..display import axis_accordion_items, escape_rows, format_euros, key_facts
 from ..forms import PacteAdminForm
@@ -103,12 +103,12 @@ PactePageManager = PageManager.from_queryset(PactePageQuerySet)
 class PactePage(CataloguePage, EligibilityCriteria):
     """A pacte, plan or contrat de cohésion territoriale.
 
-    Eligibility: a pacte's territory *is* its geographic criterion. The finder
-    should call ``PactePage.objects.covering(commune)`` (or ``covers_commune``),
-    which honours arrondissement and commune precision. ``eligible_departements``
-    is kept in sync on save with ``covered_departement_codes()`` so that code
-    reading only the generic EligibilityCriteria still narrows pactes to the
-    right départements; it is therefore not shown in the editor.
+    Eligibility: a pacte's territory *is* its geographic criterion, so it answers
+    the catalogue's coverage interface (``covered_places`` / ``covers``) from its
+    covered départements, arrondissements and communes, at the finest level given.
+    ``eligible_departements`` is kept in sync on save with
+    ``covered_departement_codes()`` for readers of the generic criteria (such as
+    ``eligibility_summary``); it is not shown in the editor.
     """
 
     territory_label = models.CharField(
@@ -261,7 +261,13 @@ class PactePage(CataloguePage, EligibilityCriteria):
         codes |= {c.departement_id for c in self.covered_communes.all()}
         return sorted(codes)
 
-    def covers_commune(self, commune) -> bool:
+    coverage_relations = ("covered_departements", "covered_arrondissements", "covered_communes")
+    coverage_key = "covered_territory"
+
+    def coverage_label(self) -> str:
+        return self.territory_label
+
+    def covers(self, commune) -> bool:
         """Whether ``commune`` lies in the pacte's territory (same rule as ``covering``)."""
         arrondissements = {a.pk for a in self.covered_arrondissements.all()}
         communes = {c.pk for c in self.covered_communes.all()}

@@ -12,7 +12,7 @@ class PacteSignatory(Orderable):
 
     page = ParentalKey("pactes.PactePage", related_name="signatories", on_delete=models.CASCADE)
     partner = models.ForeignKey(
-        "programmes.Partner",
+        "catalogue.Partner",
         verbose_name=_("partenaire"),
         null=True,
         blank=True,

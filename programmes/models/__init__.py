@@ -1,7 +1,5 @@
-"""Catalogue models, one concept per module."""
+"""Programme pages and what hangs on them; the shared base is in ``catalogue``."""
 
-from .catalogue_page import CataloguePage, CatalogueStatus
-from .eligibility import EligibilityCriteria
 from .index_page import ProgrammeIndexPage
 from .programme_page import (
     AgencySupport,
@@ -12,23 +10,14 @@ from .programme_page import (
     ProgrammePage,
     RelatedProgramme,
 )
-from .taxonomy import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 
 __all__ = [
     "AgencySupport",
-    "BeneficiaryType",
-    "CataloguePage",
-    "CatalogueStatus",
-    "EligibilityCriteria",
-    "Partner",
     "ProgrammeContact",
     "ProgrammeDocument",
     "ProgrammeFaqItem",
     "ProgrammeIndexPage",
     "ProgrammeKind",
     "ProgrammePage",
-    "PublicPolicy",
     "RelatedProgramme",
-    "TerritoryType",
-    "Theme",
 ]

@@ -38,8 +38,8 @@ class ProgrammeIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from catalogue.cards import catalogue_card
         from programmes.forms import ProgrammeFilterForm
-        from programmes.presentation import catalogue_card
 
         context = super().get_context(request, *args, **kwargs)
         form = ProgrammeFilterForm(request.GET or None)

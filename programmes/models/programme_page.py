@@ -27,11 +27,9 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
-
-from .catalogue_page import CataloguePage
-from .eligibility import EligibilityCriteria
 
 
 class ProgrammeKind(models.TextChoices):
@@ -140,7 +138,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         return self._meta.get_field("agency_support").labels(self.agency_support)
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.presentation import catalogue_card
+        from catalogue.cards import catalogue_card
 
         context = super().get_context(request, *args, **kwargs)
         related = (

@@ -1,6 +1,5 @@
-"""Territorial reference data and the commune lists imported by editors."""
+"""Territorial reference data: the official division of France and its imports."""
 
-from .lists import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 from .reference import (
     EPCI,
     Arrondissement,
@@ -16,12 +15,9 @@ __all__ = [
     "EPCI",
     "Arrondissement",
     "Commune",
-    "CommuneList",
     "CommunePostalCode",
-    "CurrentBeneficiary",
     "Departement",
     "FormerCommuneName",
     "Region",
     "TerritorialDataImport",
-    "TerritoryTypeMembership",
 ]

@@ -140,7 +140,7 @@ class Commune(models.Model):
         return f"{self.name} ({self.departement_id})"
 
     def get_absolute_url(self):
-        return reverse("territories:commune", args=[self.code])
+        return reverse("finder:commune", args=[self.code])
 
     @property
     def is_overseas(self) -> bool:

@@ -18,7 +18,8 @@ def shown_cards(page) -> int:
 
 
 def test_filter_by_thematique_without_javascript(no_js_page, demo_site_url):
-    from programmes.models import ProgrammePage, Theme
+    from catalogue.models import Theme
+    from programmes.models import ProgrammePage
 
     page = no_js_page
     page.set_default_timeout(10_000)

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache as django_cache
 
+from catalogue.models import Partner, Theme
 from engineering.models import RoutingRule
 from engineering.protocol.roles import AGENCY, COMMITTEE, national_group
-from programmes.models import Partner, Theme
 from territories.models import EPCI, Commune, Departement
 from territories.text import fold
 

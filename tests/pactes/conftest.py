@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from catalogue.models import Partner
 from pactes.models import ActionStatus, PacteAction, PacteAxis, PactePage
-from programmes.models import Partner
 from territories.models import Departement
 
 

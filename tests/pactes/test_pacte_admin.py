@@ -7,10 +7,10 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from catalogue.models import Partner
 from home.demo import LoadReport, load_shell
 from home.models import HomePage
 from pactes.models import ActionStatus, PacteIndexPage, PactePage
-from programmes.models import Partner
 from territories.models import Departement
 
 

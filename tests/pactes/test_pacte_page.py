@@ -59,6 +59,6 @@ def test_territory_is_the_geographic_criterion(pacte_index, departements):
     assert list(PactePage.objects.covering(maubeuge).order_by("title")) == [bassin, sambre]
     assert list(PactePage.objects.covering(lille)) == [bassin]
     sambre = PactePage.objects.get(pk=sambre.pk)
-    assert sambre.covers_commune(maubeuge) and not sambre.covers_commune(lille)
+    assert sambre.covers(maubeuge) and not sambre.covers(lille)
     assert sambre.covered_departement_codes() == ["02", "59"]
     assert sorted(d.pk for d in sambre.eligible_departements.all()) == ["02", "59"]

@@ -1,7 +1,8 @@
 """Helpers of the programme tests: a programme factory (the roadmap taxonomies,
 the programme index and the admin client are shared, in ``tests/conftest.py``)."""
 
-from programmes.models import ProgrammePage, PublicPolicy, Theme
+from catalogue.models import PublicPolicy, Theme
+from programmes.models import ProgrammePage
 
 
 def make_programme(

@@ -9,10 +9,11 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Revision, Site
 
+from catalogue.models import Partner, PublicPolicy, TerritoryType, Theme
 from home.demo import LoadReport, load_shell
 from home.models import HomeEntryPoint
 from programmes import demo, demo_data
-from programmes.models import Partner, ProgrammeIndexPage, ProgrammePage, PublicPolicy, TerritoryType, Theme
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 ROADMAP = Path(__file__).parent / "data" / "feuille-de-route-anct-2020.txt"
 

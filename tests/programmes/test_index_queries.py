@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programmes.models import BeneficiaryType, Partner, TerritoryType
+from catalogue.models import BeneficiaryType, Partner, TerritoryType
 
 from .conftest import make_programme
 

@@ -9,20 +9,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 from home.demo import LoadReport, load_shell
 from home.models import HomePage, StandardPage
 from programmes.demo import load_taxonomies
-from programmes.models import (
-    BeneficiaryType,
-    Partner,
-    ProgrammeFaqItem,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    PublicPolicy,
-    RelatedProgramme,
-    TerritoryType,
-    Theme,
-)
+from programmes.models import ProgrammeFaqItem, ProgrammeIndexPage, ProgrammePage, RelatedProgramme
 
 from .conftest import make_programme
 

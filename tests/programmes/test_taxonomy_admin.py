@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from programmes.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
+from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 
 
 @pytest.mark.django_db
@@ -18,7 +18,7 @@ from programmes.models import BeneficiaryType, Partner, PublicPolicy, TerritoryT
     ],
 )
 def test_each_taxonomy_has_an_admin_list_with_filters(taxonomies, staff_client, model, query, expected):
-    url = reverse(f"wagtailsnippets_programmes_{model._meta.model_name}:list")
+    url = reverse(f"wagtailsnippets_catalogue_{model._meta.model_name}:list")
     if "{politique-de-la-ville}" in query:
         query = f"?theme={Theme.objects.get(slug='politique-de-la-ville').pk}"
     response = staff_client.get(url + query)
@@ -34,7 +34,7 @@ def test_the_catalogue_menu_groups_the_taxonomies(staff_client):
 
 @pytest.mark.django_db
 def test_an_editor_adds_a_partner(staff_client):
-    url = reverse("wagtailsnippets_programmes_partner:add")
+    url = reverse("wagtailsnippets_catalogue_partner:add")
     response = staff_client.post(
         url, {"name": "Agence nationale du sport", "acronym": "ANS", "kind": "operateur", "website": ""}
     )

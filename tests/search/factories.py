@@ -1,7 +1,8 @@
 """Small builders for search tests: real pages under the real site shell."""
 
+from catalogue.models import PublicPolicy, Theme
 from home.models import StandardPage
-from programmes.models import ProgrammeIndexPage, ProgrammePage, PublicPolicy, Theme
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 
 def publish_child(parent, page):

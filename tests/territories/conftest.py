@@ -4,8 +4,9 @@ programmes' and pactes' own models."""
 
 import pytest
 
+from catalogue.models import BeneficiaryType, PublicPolicy, TerritoryType, Theme
 from pactes.models import PactePage
-from programmes.models import BeneficiaryType, ProgrammePage, PublicPolicy, TerritoryType, Theme
+from programmes.models import ProgrammePage
 from territories.models import Departement
 
 

@@ -5,9 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from programmes.models import TerritoryType
-from territories.eligibility import Outcome, Verdict, find_programmes
-from territories.models import Commune, CommuneList, CurrentBeneficiary
+from catalogue.models import TerritoryType
+from finder.eligibility import Outcome, Verdict, find_programmes
+from finder.models import CommuneList, CurrentBeneficiary
+from territories.models import Commune
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +33,19 @@ def charleville():
     return commune
 
 
+def evaluation_of(result, page):
+    """The evaluation of ``page`` in a finder result, or None when not evaluated."""
+    return next((e for e in result.evaluations if e.page.pk == page.pk), None)
+
+
 def test_a_small_ardennes_commune_gets_pacte_ardennes_and_the_small_town_criteria(catalogue, rethel):
     result = find_programmes(rethel)
-    pacte = result.for_page(catalogue["pacte_ardennes"])
+    pacte = evaluation_of(result, catalogue["pacte_ardennes"])
     assert pacte.verdict == Verdict.ELIGIBLE
     assert pacte in result.eligible
     assert pacte.criterion("covered_territory").outcome == Outcome.MET
 
-    small_towns = result.for_page(catalogue["petites_villes"])
+    small_towns = evaluation_of(result, catalogue["petites_villes"])
     population = small_towns.criterion("population")
     assert population.outcome == Outcome.MET
     assert population.explanation.startswith("Population : ")
@@ -52,28 +58,28 @@ def test_a_small_ardennes_commune_gets_pacte_ardennes_and_the_small_town_criteri
     # Met criteria are listed first.
     assert [c.outcome for c in small_towns.criteria] == [Outcome.MET, Outcome.MET, Outcome.TO_CHECK]
 
-    assert result.for_page(catalogue["plan_creuse"]).verdict == Verdict.NOT_ELIGIBLE
-    assert result.for_page(catalogue["outre_mer"]).verdict == Verdict.NOT_ELIGIBLE
+    assert evaluation_of(result, catalogue["plan_creuse"]).verdict == Verdict.NOT_ELIGIBLE
+    assert evaluation_of(result, catalogue["outre_mer"]).verdict == Verdict.NOT_ELIGIBLE
 
 
 def test_a_city_of_45000_does_not_meet_a_20000_ceiling(catalogue, charleville):
     result = find_programmes(charleville)
-    population = result.for_page(catalogue["petites_villes"]).criterion("population")
+    population = evaluation_of(result, catalogue["petites_villes"]).criterion("population")
     assert population.outcome == Outcome.NOT_MET
     assert "supérieure au plafond de 20" in population.explanation
-    assert result.for_page(catalogue["petites_villes"]) in result.not_eligible
-    assert result.for_page(catalogue["pacte_ardennes"]).verdict == Verdict.ELIGIBLE
+    assert evaluation_of(result, catalogue["petites_villes"]) in result.not_eligible
+    assert evaluation_of(result, catalogue["pacte_ardennes"]).verdict == Verdict.ELIGIBLE
 
 
 def test_overseas_rule_is_derived_from_the_departement(catalogue):
     cayenne = Commune.objects.select_related("departement", "region", "epci").get(name="Cayenne")
-    evaluation = find_programmes(cayenne).for_page(catalogue["outre_mer"])
+    evaluation = evaluation_of(find_programmes(cayenne), catalogue["outre_mer"])
     assert evaluation.criterion("territory_types").outcome == Outcome.MET
     assert evaluation.verdict == Verdict.ELIGIBLE
 
 
 def test_a_page_without_criteria_is_to_be_checked_with_its_note(catalogue, rethel):
-    evaluation = find_programmes(rethel).for_page(catalogue["numerique"])
+    evaluation = evaluation_of(find_programmes(rethel), catalogue["numerique"])
     assert evaluation.criteria == [] and evaluation.verdict == Verdict.TO_CHECK
 
 
@@ -99,13 +105,13 @@ def test_a_territory_type_list_imported_in_the_admin_turns_to_be_checked_into_me
     report = CommuneList.objects.get(territory_type=petite_ville).report
     assert [(p["line"], p["value"]) for p in report["problems"]] == [(4, "08409"), (5, "ABCDE"), (6, "99999")]
 
-    evaluation = find_programmes(rethel).for_page(catalogue["petites_villes"])
+    evaluation = evaluation_of(find_programmes(rethel), catalogue["petites_villes"])
     assert evaluation.criterion("territory_types").outcome == Outcome.MET
     assert evaluation.verdict == Verdict.ELIGIBLE
 
     # Once a list exists, a commune outside it does not meet the criterion.
     vouziers = Commune.objects.select_related("departement", "region", "epci").get(pk="08490")
-    evaluation = find_programmes(vouziers).for_page(catalogue["petites_villes"])
+    evaluation = evaluation_of(find_programmes(vouziers), catalogue["petites_villes"])
     assert evaluation.criterion("territory_types").outcome == Outcome.NOT_MET
 
 
@@ -132,7 +138,7 @@ def test_current_beneficiaries_are_shown_apart(catalogue, rethel, staff_client):
     assert CurrentBeneficiary.objects.filter(page=page, commune=rethel).exists()
     result = find_programmes(rethel)
     assert [p.pk for p in result.already] == [page.pk]
-    assert result.for_page(page) is None
+    assert evaluation_of(result, page) is None
 
 
 def test_the_import_view_is_for_staff_only(client, django_user_model, catalogue):
@@ -155,19 +161,19 @@ def test_the_import_command_uses_the_same_service(catalogue, tmp_path, capsys):
     path.write_text("08105\n08105\n")
     call_command("import_commune_list", str(path), territory_type="qpv")
     assert "1 commune valide, 1 ligne en erreur ; liste enregistrée." in capsys.readouterr().out
-    assert reverse("territories:commune", args=["08105"]) == "/communes/08105/"
+    assert reverse("finder:commune", args=["08105"]) == "/communes/08105/"
 
 
 def test_which_beneficiary_types_mean_the_commune_is_editable_data(catalogue, programme_index, rethel):
     """An editor's own type ("Villes et villages") counts for the commune once it is
     marked as designating the commune; a type for another holder stays to be checked."""
-    from programmes.models import BeneficiaryType
+    from catalogue.models import BeneficiaryType
 
     from .conftest import make_programme
 
     villages = BeneficiaryType.objects.create(name="Villes et villages", slug="villes-et-villages")
     page = make_programme(programme_index, "Appui aux villages", beneficiary_types=["villes-et-villages"])
-    assert find_programmes(rethel).for_page(page).criterion("beneficiaries").outcome == Outcome.TO_CHECK
+    assert evaluation_of(find_programmes(rethel), page).criterion("beneficiaries").outcome == Outcome.TO_CHECK
     villages.collectivite_level = BeneficiaryType.CollectiviteLevel.COMMUNE
     villages.save()
-    assert find_programmes(rethel).for_page(page).criterion("beneficiaries").outcome == Outcome.MET
+    assert evaluation_of(find_programmes(rethel), page).criterion("beneficiaries").outcome == Outcome.MET

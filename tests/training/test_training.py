@@ -6,9 +6,9 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from catalogue.models import Partner
 from home.demo import LoadReport, load_shell
 from home.models import HomePage
-from programmes.models import Partner
 from training.models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
 
 from .conftest import make_offer

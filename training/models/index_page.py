@@ -1,9 +1,12 @@
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from catalogue.cards import catalogue_card
 from home.models import BasePage
 
 from .offer_page import TrainingOfferPage
@@ -43,8 +46,30 @@ class TrainingIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offers"] = self.get_offers()
+        context["offer_cards"] = [offer_card(offer, request) for offer in self.get_offers()]
         return context
 
     class Meta:
         verbose_name = _("liste des formations")
+
+
+def offer_card(offer, request) -> dict:
+    """A card of the training index: the catalogue card with the offer's kind and
+    format, its audiences and its next session (annotated by ``get_offers``)."""
+    badges = [{"label": offer.get_kind_display(), "extra_classes": "fr-badge--sm fr-badge--purple-glycine"}]
+    if offer.format:
+        badges.append({"label": offer.get_format_display(), "extra_classes": "fr-badge--sm"})
+    audiences = ", ".join(str(audience) for audience in offer.audiences.all())
+    if offer.next_session_date:
+        session = _g("Prochaine session : %(date)s") % {"date": date_format(offer.next_session_date, "j F Y")}
+    else:
+        session = _g("Prochaines sessions à venir")
+    return catalogue_card(
+        offer,
+        request,
+        heading_tag="h2",
+        badges=badges,
+        top_text={"text": _g("Pour : %(audiences)s") % {"audiences": audiences}} if audiences else None,
+        bottom_detail={"text": session, "icon_class": "fr-icon-calendar-line"},
+        description_max_length=300,
+    )

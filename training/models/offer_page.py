@@ -24,8 +24,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from catalogue.models import CataloguePage
 from home.blocks import BodyBlock
-from programmes.models import CataloguePage
 
 
 class OfferKind(models.TextChoices):

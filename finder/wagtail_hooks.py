@@ -19,7 +19,7 @@ def register_commune_list_urls():
         path(
             "communes/listes/importer/",
             CommuneListImportView.as_view(),
-            name="territories_commune_list_import",
+            name="finder_commune_list_import",
         ),
     ]
 
@@ -27,5 +27,5 @@ def register_commune_list_urls():
 @hooks.register("register_admin_menu_item")
 def register_commune_list_menu_item():
     return StaffMenuItem(
-        _("Listes de communes"), reverse("territories_commune_list_import"), icon_name="list-ul", order=450
+        _("Listes de communes"), reverse("finder_commune_list_import"), icon_name="list-ul", order=450
     )

@@ -1,9 +1,9 @@
-"""Forms of the territories admin: the import of a list of communes."""
+"""Forms of the finder admin: the import of a list of communes."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import TerritoryType
+from catalogue.models import TerritoryType
 
 from .eligibility import eligibility_page_models
 

@@ -24,6 +24,7 @@ class Theme(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
+        db_table = "programmes_theme"  # moved from programmes; the table kept its name
         ordering = ["sort_order", "name"]
         verbose_name = _("thématique")
         verbose_name_plural = _("thématiques")
@@ -46,6 +47,7 @@ class PublicPolicy(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.FilterField("theme")]
 
     class Meta:
+        db_table = "programmes_publicpolicy"  # moved from programmes; the table kept its name
         ordering = ["theme__sort_order", "sort_order", "name"]
         constraints = [models.UniqueConstraint(fields=["theme", "name"], name="unique_policy_per_theme")]
         verbose_name = _("politique publique")
@@ -86,6 +88,7 @@ class Partner(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.SearchField("acronym"), index.AutocompleteField("name")]
 
     class Meta:
+        db_table = "programmes_partner"  # moved from programmes; the table kept its name
         ordering = ["name"]
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
@@ -127,6 +130,7 @@ class BeneficiaryType(models.Model):
     ]
 
     class Meta:
+        db_table = "programmes_beneficiarytype"  # moved from programmes; the table kept its name
         ordering = ["sort_order", "name"]
         verbose_name = _("type de bénéficiaire")
         verbose_name_plural = _("types de bénéficiaires")
@@ -159,6 +163,7 @@ class TerritoryType(models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("rule")]
 
     class Meta:
+        db_table = "programmes_territorytype"  # moved from programmes; the table kept its name
         ordering = ["name"]
         verbose_name = _("type de territoire")
         verbose_name_plural = _("types de territoires")

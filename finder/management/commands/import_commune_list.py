@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from programmes.models import TerritoryType
-from territories.commune_lists import import_commune_list
+from catalogue.models import TerritoryType
+from finder.commune_lists import import_commune_list
 
 
 class Command(BaseCommand):

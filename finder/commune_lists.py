@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Commune, CommuneList, CurrentBeneficiary, FormerCommuneName, TerritoryTypeMembership
-from .text import INSEE_CODE_RE
+from territories.models import Commune, FormerCommuneName
+from territories.text import INSEE_CODE_RE
+
+from .models import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 
 HEADER_NAMES = {
     "code",

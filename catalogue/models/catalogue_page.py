@@ -23,7 +23,7 @@ class CatalogueStatus(models.TextChoices):
 
 class CataloguePage(BasePage):
     theme = models.ForeignKey(
-        "programmes.Theme",
+        "catalogue.Theme",
         verbose_name=_("thématique"),
         null=True,
         blank=True,
@@ -31,7 +31,7 @@ class CataloguePage(BasePage):
         related_name="%(app_label)s_%(class)s_pages",
     )
     public_policy = models.ForeignKey(
-        "programmes.PublicPolicy",
+        "catalogue.PublicPolicy",
         verbose_name=_("politique publique"),
         null=True,
         blank=True,
@@ -54,7 +54,7 @@ class CataloguePage(BasePage):
         help_text=_("Ce que c'est et pour qui, en deux ou trois phrases simples."),
     )
     partners = ParentalManyToManyField(
-        "programmes.Partner",
+        "catalogue.Partner",
         verbose_name=_("partenaires"),
         blank=True,
         related_name="%(app_label)s_%(class)s_pages",

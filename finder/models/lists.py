@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .reference import Commune
+from territories.models import Commune
 
 
 class CommuneList(models.Model):
@@ -19,7 +19,7 @@ class CommuneList(models.Model):
     beneficiaries (exactly one of the two)."""
 
     territory_type = models.OneToOneField(
-        "programmes.TerritoryType",
+        "catalogue.TerritoryType",
         verbose_name=_("type de territoire"),
         null=True,
         blank=True,
@@ -48,6 +48,7 @@ class CommuneList(models.Model):
     report = models.JSONField(_("rapport d'import"), default=dict, blank=True)
 
     class Meta:
+        db_table = "territories_communelist"  # moved from territories; the table kept its name
         ordering = ["-imported_at"]
         constraints = [
             models.CheckConstraint(
@@ -70,11 +71,12 @@ class TerritoryTypeMembership(models.Model):
     """A commune belongs to a territory type (from an imported list)."""
 
     territory_type = models.ForeignKey(
-        "programmes.TerritoryType", on_delete=models.CASCADE, related_name="memberships"
+        "catalogue.TerritoryType", on_delete=models.CASCADE, related_name="memberships"
     )
     commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="territory_memberships")
 
     class Meta:
+        db_table = "territories_territorytypemembership"  # moved from territories; the table kept its name
         constraints = [
             models.UniqueConstraint(fields=["territory_type", "commune"], name="unique_territory_membership"),
         ]
@@ -95,6 +97,7 @@ class CurrentBeneficiary(models.Model):
     commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="current_programmes")
 
     class Meta:
+        db_table = "territories_currentbeneficiary"  # moved from territories; the table kept its name
         constraints = [
             models.UniqueConstraint(fields=["page", "commune"], name="unique_current_beneficiary"),
         ]

@@ -6,9 +6,10 @@ site lacks the data (e.g. a territory type for which no list of communes has
 been imported). The finder never answers "not eligible" from missing data.
 
 It works on any live page model that mixes in
-``programmes.models.EligibilityCriteria`` (programmes, pactes…), discovered at
-run time. A page that also defines ``covers_commune`` (a pacte) is judged on its
-covered territory instead of its ``eligible_departements``. Queries are bounded:
+``catalogue.models.EligibilityCriteria`` (programmes, pactes…), discovered at
+run time. The geographic criterion goes through the catalogue's coverage
+interface (``covered_places`` / ``covers``), which a pacte answers from its own
+territory and a programme from the territories it targets. Queries are bounded:
 pages are loaded once per model with their many-to-many relations prefetched,
 and the commune's memberships are read once, not per page.
 """
@@ -17,22 +18,18 @@ import enum
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import ManyToManyField
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from programmes.models import BeneficiaryType, EligibilityCriteria, TerritoryType
+from catalogue.models import BeneficiaryType, EligibilityCriteria, TerritoryType
+from territories.models import Commune
 
-from .models import Commune, CommuneList, CurrentBeneficiary, TerritoryTypeMembership
+from .models import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 
-ELIGIBILITY_RELATIONS = (
-    "eligible_territory_types",
-    "eligible_regions",
-    "eligible_departements",
-    "eligible_beneficiary_types",
-)
+# Read for every page; the geographic relations come from each model's ``coverage_relations``.
+ELIGIBILITY_RELATIONS = ("eligible_territory_types", "eligible_beneficiary_types")
 
 
 class Outcome(enum.StrEnum):
@@ -151,9 +148,6 @@ class FinderResult:
         not drown the ones the site could actually weigh."""
         return [e for e in self.to_check if not e.criteria]
 
-    def for_page(self, page) -> PageEvaluation | None:
-        return next((e for e in self.evaluations if e.page.pk == page.pk), None)
-
 
 def eligibility_page_models() -> list[type[Page]]:
     """Concrete page models carrying the shared eligibility criteria."""
@@ -164,26 +158,12 @@ def eligibility_page_models() -> list[type[Page]]:
     ]
 
 
-def _territory_relations(model) -> list[str]:
-    """Many-to-many fields of ``model`` to territorial models other than the
-    generic criteria: a pacte's covered départements, arrondissements, communes."""
-    return [
-        f.name
-        for f in model._meta.get_fields()
-        if isinstance(f, ManyToManyField)
-        and f.related_model._meta.app_label == "territories"
-        and f.name not in ELIGIBILITY_RELATIONS
-    ]
-
-
 def candidate_pages(theme_slug: str | None = None) -> list[Page]:
     """Live public pages of every eligibility model, relations prefetched."""
     pages = []
     for model in eligibility_page_models():
         queryset = (
-            model.objects.live()
-            .public()
-            .prefetch_related(*ELIGIBILITY_RELATIONS, *_territory_relations(model))
+            model.objects.live().public().prefetch_related(*ELIGIBILITY_RELATIONS, *model.coverage_relations)
         )
         if any(f.name == "theme" for f in model._meta.get_fields()):
             queryset = queryset.select_related("theme")
@@ -219,13 +199,12 @@ def evaluate(page, facts: CommuneFacts) -> PageEvaluation:
     commune = facts.commune
     criteria = [
         _population(page, commune),
-        _covered_territory(page, commune) if hasattr(page, "covers_commune") else None,
-        _territory(page, commune, include_departements=not hasattr(page, "covers_commune")),
+        _coverage(page, commune),
         _territory_types(page, facts),
         _beneficiaries(page, commune),
     ]
     criteria = [c for c in criteria if c is not None]
-    return PageEvaluation(page=page, criteria=criteria, note=getattr(page, "eligibility_note", ""))
+    return PageEvaluation(page=page, criteria=criteria, note=page.eligibility_note)
 
 
 def _n(value: int) -> str:
@@ -283,17 +262,23 @@ def _names(objects, limit: int = 6) -> str:
     return ", ".join(names[:limit]) + (" …" if len(names) > limit else "")
 
 
-def _territory(page, commune, include_departements: bool) -> CriterionResult | None:
-    regions = list(page.eligible_regions.all())
-    departements = list(page.eligible_departements.all()) if include_departements else []
-    if not regions and not departements:
+def _coverage(page, commune) -> CriterionResult | None:
+    """The geographic criterion, asked the same way of every page."""
+    places = page.covered_places()
+    if not places:
         return None
+    met = page.covers(commune)
+    if page.coverage_key == "covered_territory":
+        return _covered_territory(page.coverage_label() or _names(places), met)
+    return _targeted_territory(commune, _names(places), met)
+
+
+def _targeted_territory(commune, targeted: str, met: bool) -> CriterionResult:
     where = _("la commune est %(dep)s (région %(region)s)") % {
         "dep": _("dans le département %(name)s") % {"name": commune.departement.name_with_de},
         "region": commune.region.name,
     }
-    targeted = _names(regions + departements)
-    if commune.region_id in {r.pk for r in regions} or commune.departement_id in {d.pk for d in departements}:
+    if met:
         return CriterionResult(
             "territory",
             Outcome.MET,
@@ -308,12 +293,8 @@ def _territory(page, commune, include_departements: bool) -> CriterionResult | N
     )
 
 
-def _covered_territory(page, commune) -> CriterionResult | None:
-    covered = [getattr(page, name).all() for name in _territory_relations(type(page))]
-    if not any(len(objects) for objects in covered):
-        return None
-    label = getattr(page, "territory_label", "") or _names([o for objects in covered for o in objects])
-    if page.covers_commune(commune):
+def _covered_territory(label: str, met: bool) -> CriterionResult:
+    if met:
         return CriterionResult(
             "covered_territory",
             Outcome.MET,

@@ -3,6 +3,10 @@
 An abstract mixin rather than copied fields, so that the finder evaluates one
 shape of criteria whatever the page type. Each criterion left empty means "no
 condition"; the finder turns each filled one into met / not met / to be checked.
+
+The geographic criterion is one interface, ``covered_places`` / ``covers``: a
+programme answers from the regions and départements it targets, a pacte from
+its own territory (it overrides them), and the finder asks both the same way.
 """
 
 from django.core.exceptions import ValidationError
@@ -28,7 +32,7 @@ class EligibilityCriteria(models.Model):
         help_text=_("Nombre d'habitants maximal de la commune (population municipale)."),
     )
     eligible_territory_types = ParentalManyToManyField(
-        "programmes.TerritoryType",
+        "catalogue.TerritoryType",
         verbose_name=_("types de territoires visés"),
         blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
@@ -46,7 +50,7 @@ class EligibilityCriteria(models.Model):
         related_name="%(app_label)s_%(class)s_eligible",
     )
     eligible_beneficiary_types = ParentalManyToManyField(
-        "programmes.BeneficiaryType",
+        "catalogue.BeneficiaryType",
         verbose_name=_("types de bénéficiaires éligibles"),
         blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
@@ -70,6 +74,29 @@ class EligibilityCriteria(models.Model):
             heading=_("Critères d'éligibilité"),
         ),
     ]
+
+    #: The many-to-many relations ``covered_places`` reads (prefetch them to list pages).
+    coverage_relations = ("eligible_regions", "eligible_departements")
+    #: Which question the geographic criterion answers: "territory" (is the commune
+    #: among the territories targeted?) or "covered_territory" (is it in the page's
+    #: own territory, as for a pacte?). Names the finder's criterion and its wording.
+    coverage_key = "territory"
+
+    def covered_places(self) -> list:
+        """The territories (regions, départements…) that make the geographic
+        criterion, in the editor's order; empty when there is no such condition."""
+        return [place for name in self.coverage_relations for place in getattr(self, name).all()]
+
+    def coverage_label(self) -> str:
+        """The territory's usual name when it has one, else "" (then list the places)."""
+        return ""
+
+    def covers(self, commune) -> bool:
+        """Whether ``commune`` (a ``territories.Commune``) lies in the territory;
+        meaningful only when ``covered_places()`` is not empty."""
+        regions = {r.pk for r in self.eligible_regions.all()}
+        departements = {d.pk for d in self.eligible_departements.all()}
+        return commune.region_id in regions or commune.departement_id in departements
 
     def population_text(self) -> str:
         """The population criterion as a sentence, or "" when there is none."""

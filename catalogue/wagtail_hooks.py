@@ -1,5 +1,6 @@
 """Admin for the catalogue taxonomies: one "Catalogue" menu gathering the
-thématiques, politiques publiques, partners, beneficiary and territory types.
+thématiques, politiques publiques, partners, beneficiary and territory types,
+and the sources editors cite.
 
 The lists search with the database (``search_backend_name = None``): the tables
 are small and editors must find a value they just created, whatever the state
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
+from .models import BeneficiaryType, Partner, PublicPolicy, Source, TerritoryType, Theme
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -60,11 +61,28 @@ class TerritoryTypeViewSet(TaxonomyViewSet):
     list_filter = ["rule"]
 
 
+class SourceViewSet(TaxonomyViewSet):
+    model = Source
+    icon = "link-external"
+    menu_label = _("Sources")
+    list_display = ["title", "publisher", "kind", "published_on"]
+    list_filter = ["kind"]
+    search_fields = ["title", "publisher"]
+    ordering = ["publisher", "title"]
+
+
 class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Catalogue")
     menu_icon = "folder-open-1"
     menu_order = 200
-    items = (ThemeViewSet, PublicPolicyViewSet, PartnerViewSet, BeneficiaryTypeViewSet, TerritoryTypeViewSet)
+    items = (
+        ThemeViewSet,
+        PublicPolicyViewSet,
+        PartnerViewSet,
+        BeneficiaryTypeViewSet,
+        TerritoryTypeViewSet,
+        SourceViewSet,
+    )
 
 
 register_snippet(CatalogueViewSetGroup)

@@ -21,7 +21,7 @@ def user_can_import(user) -> bool:
 
 class CommuneListImportView(WagtailAdminTemplateMixin, FormView):
     form_class = CommuneListImportForm
-    template_name = "territories/admin/commune_list_import.html"
+    template_name = "finder/admin/commune_list_import.html"
     page_title = gettext_lazy("Importer une liste de communes")
     header_icon = "list-ul"
 
@@ -63,7 +63,7 @@ class CommuneListImportView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["action_url"] = reverse("territories_commune_list_import")
+        context["action_url"] = reverse("finder_commune_list_import")
         context["submit_button_label"] = _("Importer")
         context["submit_button_active_label"] = _("Import en cours…")
         context["form_is_multipart"] = True
