@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 DEMO_ADMIN_PASSWORD ?= demo-anct-2020
 OPENSEARCH_PORT ?= 9201
 
-.PHONY: run setup install install-test node-data browser test lint check clean
+.PHONY: run serve setup install install-test node-data browser serve-packages test lint check clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
-install-test: $(VENV)/.installed-test node_modules/.installed browser
+install-test: $(VENV)/.installed-test node_modules/.installed browser serve-packages
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
 browser:
@@ -35,6 +35,14 @@ browser:
 	  echo "Installation de Chromium (paquet Debian)…"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || { echo "Impossible d'installer chromium : lancez 'apt-get install chromium' en root."; exit 1; }; }
+
+# Debian's Varnish (HTTP cache), Redis (shared cache) and wrk (bench) for `make serve`
+# and the HTTP cache tests.
+serve-packages:
+	@command -v varnishd >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installation de Varnish, Redis et wrk (paquets Debian)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish redis-server wrk >/dev/null) \
+	  || { echo "Impossible d'installer varnish redis-server wrk : lancez 'apt-get install varnish redis-server wrk' en root."; exit 1; }; }
 
 setup: install
 	$(PY) manage.py migrate --noinput
@@ -48,6 +56,10 @@ run: setup
 	@echo "  Administration : http://$(HOST):$(PORT)/admin/ (identifiant : admin, mot de passe : $(DEMO_ADMIN_PASSWORD))"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production stack on loopback: Varnish on PORT, gunicorn, Redis, the task worker.
+serve: setup serve-packages
+	PORT=$(PORT) bash tools/serve/run.sh
 
 test: install-test
 	bash tests/run.sh
