@@ -30,7 +30,7 @@ def bump(**kwargs) -> None:
 
 
 def connect_signals():
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -38,3 +38,5 @@ def connect_signals():
     page_unpublished.connect(bump, dispatch_uid="content_version_unpublished")
     post_page_move.connect(bump, dispatch_uid="content_version_moved")
     post_delete.connect(bump, sender=Page, dispatch_uid="content_version_deleted")
+    # The footer (cached with the version) shows the footer settings.
+    post_save.connect(bump, sender="home.FooterSettings", dispatch_uid="content_version_footer")

@@ -41,6 +41,13 @@ class VarnishBanBackend(HTTPBackend):
             logger.error("Purge du cache HTTP impossible (%s) : %s", pattern, error)
 
 
+def purge_path_prefix(prefix: str):
+    """Every cached address under ``prefix`` (e.g. all commune pages after a list import)."""
+    for backend in get_backends().values():
+        if isinstance(backend, VarnishBanBackend):
+            backend.ban(f"^{re.escape(prefix)}")
+
+
 def listing_pages(page):
     """The page and the live pages that list it: ancestors below the root, home included."""
     return [page, *page.get_ancestors().filter(depth__gt=1).live().specific()]

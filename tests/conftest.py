@@ -4,6 +4,7 @@ pinned ``@etalab/decoupage-administratif`` package, imported by the command
 ``make run`` uses."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
@@ -14,6 +15,16 @@ from programmes.models import ProgrammeIndexPage
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import Commune, TerritorialDataImport
 from training.models import TrainingIndexPage
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: fragments (menu, footer, cards, commune
+    evaluations) are keyed by a content version that pages built by factories without
+    publishing do not bump, so one test's fragment must not reach the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def ensure_territorial_data():
