@@ -20,6 +20,14 @@ def get(url: str, cookie: str = ""):
         return response.headers, response.read().decode()
 
 
+class KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+NO_REDIRECT = urllib.request.build_opener(KeepRedirects)
+
+
 @pytest.fixture
 def news_page(home_page):
     page = StandardPage(title="Appel à projets ouvert", slug="appel-a-projets")
@@ -88,3 +96,38 @@ def test_a_form_page_never_comes_from_the_cache(http_cache, home_page):
         assert headers["X-Cache"] == "MISS"
         assert "no-store" in headers["Cache-Control"]
         assert "csrfmiddlewaretoken" in body
+
+
+def test_a_moved_page_leaves_its_old_address_and_both_listings(http_cache, home_page, editor):
+    old_section = StandardPage(title="Actualités", slug="actualites")
+    new_section = StandardPage(title="Archives", slug="archives")
+    for section in (old_section, new_section):
+        home_page.add_child(instance=section)
+        section.save_revision().publish()
+    article = StandardPage(title="Lancement du programme", slug="lancement")
+    old_section.add_child(instance=article)
+    article.save_revision().publish()
+    for path in ("/actualites/lancement/", "/actualites/", "/archives/"):
+        get(http_cache + path)
+        assert get(http_cache + path)[0]["X-Cache"] == "HIT"
+
+    article.move(new_section, pos="last-child", user=editor)
+
+    # The cached page is gone from the old address: Wagtail's automatic redirect answers.
+    with pytest.raises(urllib.error.HTTPError) as moved:
+        NO_REDIRECT.open(http_cache + "/actualites/lancement/", timeout=30)
+    assert moved.value.code == 301
+    assert moved.value.headers["Location"].endswith("/archives/lancement/")
+    assert get(http_cache + "/actualites/")[0]["X-Cache"] == "MISS"
+    assert get(http_cache + "/archives/")[0]["X-Cache"] == "MISS"
+    assert "Lancement du programme" in get(http_cache + "/archives/lancement/")[1]
+
+
+def test_a_deleted_page_leaves_the_cache_with_its_listing(http_cache, news_page):
+    get(http_cache + "/appel-a-projets/"), get(http_cache + "/")
+    assert get(http_cache + "/appel-a-projets/")[0]["X-Cache"] == "HIT"
+    news_page.delete()
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        get(http_cache + "/appel-a-projets/")
+    assert gone.value.code == 404
+    assert get(http_cache + "/")[0]["X-Cache"] == "MISS"
