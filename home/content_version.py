@@ -29,6 +29,12 @@ def bump(**kwargs) -> None:
         cache.set(KEY, 2, timeout=None)
 
 
+def bump_on_change(created=False, **kwargs):
+    """For settings Wagtail creates on first read: a creation changes nothing shown."""
+    if not created:
+        bump()
+
+
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
@@ -39,4 +45,4 @@ def connect_signals():
     post_page_move.connect(bump, dispatch_uid="content_version_moved")
     post_delete.connect(bump, sender=Page, dispatch_uid="content_version_deleted")
     # The footer (cached with the version) shows the footer settings.
-    post_save.connect(bump, sender="home.FooterSettings", dispatch_uid="content_version_footer")
+    post_save.connect(bump_on_change, sender="home.FooterSettings", dispatch_uid="content_version_footer")
