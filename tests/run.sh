@@ -28,7 +28,7 @@ echo "== Varnish et Redis (paquets Debian, tools/serve)"
 # The HTTP cache tests run against the real Varnish in front of the live server, whose
 # port is fixed here; the shared-cache tests against a real Redis.
 LIVE_SERVER_PORT=${LIVE_SERVER_PORT:-8899}
-VARNISH_TEST_PORT=${VARNISH_TEST_PORT:-6081}
+VARNISH_TEST_PORT=${VARNISH_TEST_PORT:-6181}  # not 6081, where a Debian varnish service may listen
 REDIS_TEST_PORT=${REDIS_TEST_PORT:-6389}
 stop_services() {
   tools/serve/varnish.sh stop "$VARNISH_TEST_PORT" >/dev/null 2>&1 || true

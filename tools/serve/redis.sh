@@ -36,7 +36,9 @@ redis-server --bind 127.0.0.1 --port "$PORT" --daemonize yes --pidfile "$PIDFILE
   --dir "$BASE" --save "" --appendonly no --logfile "$BASE/redis.log" --maxmemory 256mb \
   --maxmemory-policy allkeys-lru
 for ((i = 0; i < 40; i++)); do
-  if redis-cli -p "$PORT" ping 2>/dev/null | grep -q PONG; then
+  # Ours answers (not another Redis already on the port): its pid file names a live process.
+  if [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null \
+    && redis-cli -p "$PORT" ping 2>/dev/null | grep -q PONG; then
     echo "redis://127.0.0.1:$PORT/0"
     exit 0
   fi

@@ -45,7 +45,8 @@ sed "s/BACKEND_PORT/$BACKEND_PORT/" "$HERE/varnish.vcl" >"$BASE/default.vcl"
 "$VARNISHD" -a "127.0.0.1:$PORT" -f "$BASE/default.vcl" -n "$BASE/work" -P "$PIDFILE" \
   -s "malloc,${VARNISH_MEMORY:-256m}" -p default_ttl=0 -p feature=+http2 >"$BASE/varnishd.log" 2>&1
 for ((i = 0; i < 40; i++)); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  if [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null \
+    && (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     echo "http://127.0.0.1:$PORT"
     exit 0
   fi
