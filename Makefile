@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 DEMO_ADMIN_PASSWORD ?= demo-anct-2020
 OPENSEARCH_PORT ?= 9201
 
-.PHONY: run setup install install-test node-data browser gettext messages test test-fast lint check clean
+.PHONY: run serve setup install install-test node-data browser gettext messages serve-packages test test-fast lint check clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed gettext
-install-test: $(VENV)/.installed-test node_modules/.installed gettext browser
+install-test: $(VENV)/.installed-test node_modules/.installed gettext browser serve-packages
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
 browser:
@@ -47,6 +47,14 @@ gettext:
 # The compiled catalogue (.mo) is a build product, not in git: compiled here and by the tests.
 COMPILEMESSAGES := $(PY) manage.py compilemessages -l fr --ignore=$(VENV) --ignore=node_modules -v 0
 
+# Debian's Varnish (HTTP cache), Redis (shared cache) and wrk (bench) for `make serve`
+# and the HTTP cache tests.
+serve-packages:
+	@command -v varnishd >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installation de Varnish, Redis et wrk (paquets Debian)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish redis-server wrk >/dev/null) \
+	  || { echo "Impossible d'installer varnish redis-server wrk : lancez 'apt-get install varnish redis-server wrk' en root."; exit 1; }; }
+
 setup: install
 	$(COMPILEMESSAGES)
 	$(PY) manage.py migrate --noinput
@@ -60,6 +68,10 @@ run: setup
 	@echo "  Administration : http://$(HOST):$(PORT)/admin/ (identifiant : admin, mot de passe : $(DEMO_ADMIN_PASSWORD))"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production stack on loopback: Varnish on PORT, gunicorn, Redis, the task worker.
+serve: setup serve-packages
+	PORT=$(PORT) bash tools/serve/run.sh
 
 test: install-test
 	bash tests/run.sh

@@ -38,3 +38,17 @@ def require(name: str, explanation: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} manquant : {explanation}")
     return value
+
+
+def env_cache(name: str) -> dict:
+    """The default cache from a URL: ``redis://…`` (shared by every app server, needed
+    as soon as there are two of them for rate limits and throttling) or empty for the
+    local-memory cache of one process (``make run``, tests)."""
+    url = os.environ.get(name, "").strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "anct"}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"{name} : adresse Redis attendue (redis://hôte:port/base), reçu « {url} »."
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "anct"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from home import content_version, frontend_cache
 from territories.models import Commune, FormerCommuneName
 from territories.text import INSEE_CODE_RE
 
@@ -212,4 +213,8 @@ def import_commune_list(
             },
         )
     report.saved = True
+    # Commune pages weigh programmes against these lists: recompute cached evaluations
+    # and drop the commune pages the HTTP cache holds.
+    content_version.bump()
+    frontend_cache.purge_path_prefix("/communes/")
     return report

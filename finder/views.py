@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -28,7 +29,8 @@ def commune_detail(request, code):
     )
     themes = list(Theme.objects.all())
     theme = next((t for t in themes if t.slug == request.GET.get("thematique")), None)
-    finder = find_programmes(commune, theme.slug if theme else None)
+    # Lazy: the template caches the evaluation (home.content_version), so it runs on a miss only.
+    finder = SimpleLazyObject(lambda: find_programmes(commune, theme.slug if theme else None))
     former_names = [f for f in commune.former_names.all() if f.search_name != commune.search_name]
     return TemplateResponse(
         request,

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
@@ -27,6 +28,16 @@ def pytest_configure(config):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: fragments (menu, footer, cards, commune
+    evaluations) are keyed by a content version that pages built by factories without
+    publishing do not bump, so one test's fragment must not reach the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def ensure_territorial_data():

@@ -18,5 +18,21 @@ if ! OPENSEARCH_TEST_URL=$(tools/opensearch/start.sh "$OPENSEARCH_PORT"); then
 fi
 export OPENSEARCH_TEST_URL
 
-echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL)"
-$PY -m pytest "$@"
+echo "== Varnish et Redis (paquets Debian, tools/serve)"
+# The HTTP cache tests run against the real Varnish in front of the live server, whose
+# port is fixed here; the shared-cache tests against a real Redis.
+LIVE_SERVER_PORT=${LIVE_SERVER_PORT:-8899}
+VARNISH_TEST_PORT=${VARNISH_TEST_PORT:-6181}  # not 6081, where a Debian varnish service may listen
+REDIS_TEST_PORT=${REDIS_TEST_PORT:-6389}
+stop_services() {
+  tools/serve/varnish.sh stop "$VARNISH_TEST_PORT" >/dev/null 2>&1 || true
+  tools/serve/redis.sh stop "$REDIS_TEST_PORT" >/dev/null 2>&1 || true
+  stop_opensearch
+}
+trap stop_services EXIT
+HTTP_CACHE_TEST_URL=$(tools/serve/varnish.sh start "$VARNISH_TEST_PORT" "$LIVE_SERVER_PORT")
+REDIS_TEST_URL=$(tools/serve/redis.sh start "$REDIS_TEST_PORT")
+export HTTP_CACHE_TEST_URL REDIS_TEST_URL
+
+echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, cache HTTP : $HTTP_CACHE_TEST_URL)"
+$PY -m pytest --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"

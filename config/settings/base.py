@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env, env_int
+from config.env import env, env_cache, env_int
 from config.search_backends import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "engineering",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees the cookies and Vary the others set on the way out.
+    "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -147,12 +150,19 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "anct",
-    }
-}
+# CACHE_URL=redis://… in production (shared by the app servers); local memory otherwise.
+CACHES = {"default": env_cache("CACHE_URL")}
+
+# HTTP cache in front of the app servers (Varnish, tools/serve/): anonymous pages say how
+# long it may keep them (home/http_cache.py), and publishing purges them
+# (home/frontend_cache.py). FRONTEND_CACHE_URL empty: nothing to purge.
+HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
+HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/django-admin/")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "home.frontend_cache.VarnishBanBackend", "LOCATION": env("FRONTEND_CACHE_URL")}}
+    if env("FRONTEND_CACHE_URL")
+    else {}
+)
 
 LOGGING = {
     "version": 1,

@@ -1,26 +1,32 @@
 """Navigation built from the page tree: main menu and breadcrumb."""
 
 from django import template
+from django.core.cache import cache
 from wagtail.models import Page, Site
+
+from home import content_version
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
-    """Live pages of the first level marked "show in menus", one query per request."""
+    """Live pages of the first level marked "show in menus" (title, url, tree path),
+    kept in the shared cache until the next publication: every page shows the menu."""
     request = context.get("request")
     if request is None or context.get("is_error_page"):
         return []
-    cache = getattr(request, "_main_menu_pages", None)
-    if cache is not None:
-        return cache
-    site = Site.find_for_request(request)
-    pages = []
-    if site is not None:
-        pages = list(site.root_page.get_children().live().public().in_menu().only("title", "url_path"))
-    request._main_menu_pages = pages
-    return pages
+    # Keyed by host: finding the Site is itself a query of a dozen milliseconds.
+    key = f"main-menu:{request.get_host()}:{content_version.current()}"
+    items = cache.get(key)
+    if items is None:
+        site = Site.find_for_request(request)
+        items = []
+        if site is not None:
+            pages = site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path")
+            items = [{"title": p.title, "url": p.get_url(request), "path": p.path} for p in pages]
+        cache.set(key, items, timeout=86400)
+    return items
 
 
 @register.simple_tag(takes_context=True)
@@ -45,4 +51,4 @@ def is_active(context, menu_page):
     page = context.get("page")
     if not isinstance(page, Page):
         return False
-    return page.path.startswith(menu_page.path)
+    return page.path.startswith(menu_page["path"])

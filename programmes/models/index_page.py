@@ -8,6 +8,7 @@ programmes (taxonomies are selected or prefetched).
 
 from itertools import groupby
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -45,16 +46,21 @@ class ProgrammeIndexPage(BasePage):
         form = ProgrammeFilterForm(request.GET or None)
         if form.is_bound:
             form.is_valid()
-        programmes = list(form.filter(self.programmes()))
-        groups = []
-        for theme, pages in groupby(programmes, key=lambda page: page.theme):
-            groups.append(
-                {
-                    "theme": theme,
-                    "cards": [catalogue_card(page, request, heading_tag="h3") for page in pages],
-                }
-            )
-        context.update(filter_form=form, programmes=programmes, groups=groups, result_count=len(programmes))
+        # Lazy: the template caches the list (home.content_version), so on a hit no query runs.
+        programmes = SimpleLazyObject(lambda: list(form.filter(self.programmes())))
+
+        def grouped():
+            return [
+                {"theme": theme, "cards": [catalogue_card(page, request, heading_tag="h3") for page in pages]}
+                for theme, pages in groupby(programmes, key=lambda page: page.theme)
+            ]
+
+        context.update(
+            filter_form=form,
+            programmes=programmes,
+            groups=SimpleLazyObject(grouped),
+            result_count=SimpleLazyObject(lambda: len(programmes)),
+        )
         return context
 
     class Meta:

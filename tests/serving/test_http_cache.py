@@ -1,0 +1,133 @@
+"""The real HTTP cache (Varnish, as `make serve` runs it) in front of the live server:
+anonymous pages come from the cache, a publication shows at once, and an editor or a
+form page never comes from it."""
+
+import urllib.error
+import urllib.request
+
+import pytest
+from django.test import Client
+
+from home.models import StandardPage
+
+pytestmark = [pytest.mark.http_cache, pytest.mark.django_db(transaction=True)]
+
+
+def get(url: str, cookie: str = ""):
+    headers = {"Accept-Encoding": "identity", **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        return response.headers, response.read().decode()
+
+
+class KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+NO_REDIRECT = urllib.request.build_opener(KeepRedirects)
+
+
+@pytest.fixture
+def news_page(home_page):
+    page = StandardPage(title="Appel à projets ouvert", slug="appel-a-projets")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editrice", "editrice@example.org", "motdepasse")
+
+
+def test_an_anonymous_page_is_served_from_the_cache(http_cache, news_page):
+    first, body = get(http_cache + "/appel-a-projets/")
+    assert "Appel à projets ouvert" in body
+    assert first["X-Cache"] == "MISS"
+    assert "public" in first["Cache-Control"] and "s-maxage" in first["Cache-Control"]
+    second, again = get(http_cache + "/appel-a-projets/")
+    assert second["X-Cache"] == "HIT"
+    assert int(second["Age"]) >= 0
+    assert again == body
+
+
+def test_a_publication_shows_on_the_next_anonymous_request(http_cache, news_page, editor):
+    get(http_cache + "/appel-a-projets/")
+    get(http_cache + "/")
+    assert get(http_cache + "/appel-a-projets/")[0]["X-Cache"] == "HIT"
+    assert get(http_cache + "/")[0]["X-Cache"] == "HIT"
+
+    news_page.title = "Appel à projets prolongé jusqu'en mars"
+    news_page.save_revision(user=editor).publish(user=editor)
+
+    headers, body = get(http_cache + "/appel-a-projets/")
+    assert "Appel à projets prolongé jusqu&#x27;en mars" in body
+    assert headers["X-Cache"] == "MISS"
+    # The page that lists it (the home page, its parent) was purged too.
+    assert get(http_cache + "/")[0]["X-Cache"] == "MISS"
+
+
+def test_an_unpublished_page_leaves_the_cache(http_cache, news_page, editor):
+    get(http_cache + "/appel-a-projets/")
+    assert get(http_cache + "/appel-a-projets/")[0]["X-Cache"] == "HIT"
+    news_page.unpublish(user=editor)
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        get(http_cache + "/appel-a-projets/")
+    assert gone.value.code == 404
+
+
+def test_a_logged_in_editor_never_gets_a_cached_page(http_cache, news_page, editor):
+    get(http_cache + "/appel-a-projets/")
+    assert get(http_cache + "/appel-a-projets/")[0]["X-Cache"] == "HIT"
+    client = Client()
+    client.force_login(editor)
+    cookie = f"sessionid={client.cookies['sessionid'].value}"
+    for _ in range(2):
+        headers, body = get(http_cache + "/appel-a-projets/", cookie=cookie)
+        assert headers["X-Cache"] == "MISS"
+        assert "private" in headers["Cache-Control"] and "Cookie" in headers["Vary"]
+        assert "wagtail-userbar" in body  # the editor's own toolbar, never shared
+
+
+def test_a_form_page_never_comes_from_the_cache(http_cache, home_page):
+    for _ in range(2):
+        headers, body = get(http_cache + "/ingenierie/demande/")
+        assert headers["X-Cache"] == "MISS"
+        assert "no-store" in headers["Cache-Control"]
+        assert "csrfmiddlewaretoken" in body
+
+
+def test_a_moved_page_leaves_its_old_address_and_both_listings(http_cache, home_page, editor):
+    old_section = StandardPage(title="Actualités", slug="actualites")
+    new_section = StandardPage(title="Archives", slug="archives")
+    for section in (old_section, new_section):
+        home_page.add_child(instance=section)
+        section.save_revision().publish()
+    article = StandardPage(title="Lancement du programme", slug="lancement")
+    old_section.add_child(instance=article)
+    article.save_revision().publish()
+    for path in ("/actualites/lancement/", "/actualites/", "/archives/"):
+        get(http_cache + path)
+        assert get(http_cache + path)[0]["X-Cache"] == "HIT"
+
+    article.move(new_section, pos="last-child", user=editor)
+
+    # The cached page is gone from the old address: Wagtail's automatic redirect answers.
+    with pytest.raises(urllib.error.HTTPError) as moved:
+        NO_REDIRECT.open(http_cache + "/actualites/lancement/", timeout=30)
+    assert moved.value.code == 301
+    assert moved.value.headers["Location"].endswith("/archives/lancement/")
+    assert get(http_cache + "/actualites/")[0]["X-Cache"] == "MISS"
+    assert get(http_cache + "/archives/")[0]["X-Cache"] == "MISS"
+    assert "Lancement du programme" in get(http_cache + "/archives/lancement/")[1]
+
+
+def test_a_deleted_page_leaves_the_cache_with_its_listing(http_cache, news_page):
+    get(http_cache + "/appel-a-projets/"), get(http_cache + "/")
+    assert get(http_cache + "/appel-a-projets/")[0]["X-Cache"] == "HIT"
+    news_page.delete()
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        get(http_cache + "/appel-a-projets/")
+    assert gone.value.code == 404
+    assert get(http_cache + "/")[0]["X-Cache"] == "MISS"
