@@ -30,7 +30,7 @@ S = RequestState
 
 def targets(action):
     """The states an action can lead to (a decision's target depends on its outcome)."""
-    return set(action.public_label) if isinstance(action.public_label, dict) else {action.target}
+    return action.targets()
 
 
 def test_every_action_has_both_labels_for_each_state_it_leads_to():
