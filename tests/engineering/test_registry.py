@@ -95,7 +95,7 @@ def test_a_renamed_national_group_keeps_its_role_and_its_emails(territories, mak
     apply_transition(request, "confirm_email", None)
     with commit():
         apply_transition(
-            request, "escalate", delegate, {"fragility": "on", "justification": "Commune très fragile."}
+            request, "escalate", delegate, {"ground": "fragilite", "justification": "Commune très fragile."}
         )
     assert request.notifications.get(kind="agency_escalation").recipients == ["agente@example.gouv.fr"]
 
