@@ -170,7 +170,11 @@ class EngineeringRequestForm(DsfrBaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The limits come from the settings at run time. The DSFR base form has
+        # already built (and cached) the bound field of the declared one, which
+        # copied its help text: drop it, so the limits are stated by the input.
         self.fields["attachments"] = attachments_field()
+        self._bound_fields_cache.pop("attachments", None)
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["engineering_kinds"].label_from_instance = kind_label
         # RGAA 11.13: the purpose of the fields about the user, for autofill.
