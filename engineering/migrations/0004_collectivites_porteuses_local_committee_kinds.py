@@ -38,6 +38,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='engineeringkind',
+            name='is_offered',
+            field=models.BooleanField(default=True, help_text="Décochez pour retirer ce type du formulaire public sans le supprimer : l'installation du site recrée les types supprimés, pas ceux qui sont retirés.", verbose_name='proposé dans le formulaire'),
+        ),
+        migrations.AddField(
+            model_name='engineeringkind',
             name='description',
             field=models.CharField(blank=True, help_text='Affichée sous le nom dans le formulaire public.', max_length=255, verbose_name='description'),
         ),

@@ -26,8 +26,21 @@ class EngineeringKind(models.Model):
         help_text=_("Repère stable des types chargés par l'installation du site ; le nom reste modifiable."),
     )
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_offered = models.BooleanField(
+        _("proposé dans le formulaire"),
+        default=True,
+        help_text=_(
+            "Décochez pour retirer ce type du formulaire public sans le supprimer : l'installation du "
+            "site recrée les types supprimés, pas ceux qui sont retirés."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_offered"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]

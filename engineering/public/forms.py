@@ -131,7 +131,7 @@ class EngineeringRequestForm(DsfrBaseForm):
     )
     engineering_kinds = forms.ModelMultipleChoiceField(
         label=_("Ingénierie recherchée"),
-        queryset=EngineeringKind.objects.all(),
+        queryset=EngineeringKind.objects.filter(is_offered=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
