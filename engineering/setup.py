@@ -103,7 +103,8 @@ def personal_data_blocks() -> list[dict]:
             "Destinataires",
             "<p>Le délégué territorial de l'agence dans le département de la collectivité et son équipe "
             "(préfecture) ; en cas de sollicitation de l'appui national, les services de l'agence et son "
-            "comité de suivi des projets. Les données ne sont ni vendues ni cédées.</p>",
+            "comité de suivi des projets. L'export annuel de consolidation ne contient aucune donnée "
+            "personnelle.</p>",
         ),
         (
             "Vos droits",
