@@ -60,8 +60,9 @@ def accessibility_blocks(site_name: str) -> list[dict]:
                 "Résultats des tests",
                 "<p>Taux de conformité au RGAA : non mesuré (aucun audit). Tests automatisés, repris à "
                 f"chaque version du site : {AUTOMATED_TEST} Résultat : aucune anomalie détectée par "
-                "l'outil. Le formulaire de demande d'appui est aussi testé au clavier et renseigne la "
-                "finalité des champs personnels (critère 11.13).</p>",
+                "l'outil. Le formulaire de demande d'appui est aussi essayé avec et sans JavaScript "
+                "(résumé des erreurs, focus) et renseigne la finalité des champs personnels "
+                "(critère 11.13).</p>",
             ),
             (
                 "Contenus non accessibles",
