@@ -81,6 +81,8 @@ class FilterForm(forms.Form):
                 | Q(commune__name__icontains=q)
                 | Q(commune__code=q)
                 | Q(epci__name__icontains=q)
+                | Q(region__name__icontains=q)
+                | Q(other_name__icontains=q)
             )
         if data.get("state"):
             queryset = queryset.filter(state=data["state"])

@@ -141,7 +141,9 @@ def test_a_region_is_routed_by_the_departement_of_its_seat(client, territories, 
     assert request.assigned_team.name == "Délégation territoriale 67"
 
 
-def test_another_groupement_is_named_in_free_text_and_routed_by_its_departement(client, territories, commit):
+def test_another_groupement_is_named_in_free_text_and_routed_by_its_departement(
+    client, territories, people, commit
+):
     missing = client.post(URL, form_data("", collectivite_kind="autre", departement="08"))
     assert "Indiquez le nom du groupement" in missing.content.decode()
     with commit():
@@ -153,6 +155,8 @@ def test_another_groupement_is_named_in_free_text_and_routed_by_its_departement(
     request = EngineeringRequest.objects.get()
     assert request.other_name == "PETR du Pays sedanais" and request.assigned_team.name.endswith("08")
     assert request.collectivite_label == "PETR du Pays sedanais (groupement, 08)"
+    client.force_login(people["ardennes"])
+    assert request.reference in client.get(ADMIN, {"q": "pays sedanais"}).content.decode()
 
 
 def test_the_fields_of_the_other_kinds_are_ignored(client, territories, commit):
