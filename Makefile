@@ -1,5 +1,6 @@
 # Two commands on a fresh machine: `make run` (site with demo content on SQLite and
-# database search) and `make test` (the whole suite). Everything they need is installed
+# database search; `make run SAMPLE_REQUESTS=1` adds sample engineering requests, marked
+# "exemple", for trying the staff screens) and `make test` (the whole suite). Everything they need is installed
 # by the targets below; nothing is assumed beyond Python 3.11, Java, Maven, Node.js, apt.
 
 PYTHON ?= python3.11
@@ -60,6 +61,8 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_territories
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py setup_engineering
+	@if [ "$(SAMPLE_REQUESTS)" = "1" ]; then $(PY) manage.py load_sample_requests; fi
 	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
 
 run: setup

@@ -17,9 +17,12 @@ DEFAULTS = {
     "ENGINEERING_INFO_REPLY_DAYS": 30,
     # Days after closure before the requester's personal data is anonymised.
     "ENGINEERING_RETENTION_DAYS": 365 * 3,
-    # Public form throttling: attempts per window, per IP address and per email.
+    # Public form throttling: accepted (valid) submissions per window, per IP
+    # address and per email; and every attempt, invalid ones included, per IP
+    # address (abuse protection, far looser, so that typos are never penalised).
     "ENGINEERING_RATE_LIMIT_PER_IP": 5,
     "ENGINEERING_RATE_LIMIT_PER_EMAIL": 3,
+    "ENGINEERING_ATTEMPT_LIMIT_PER_IP": 60,
     "ENGINEERING_RATE_LIMIT_WINDOW_SECONDS": 600,
     # Public status page: lookups per window, per IP address and per tracking reference.
     "ENGINEERING_STATUS_RATE_LIMIT_PER_IP": 10,

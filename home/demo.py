@@ -21,6 +21,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home import legal
 from home.models import FooterSettings, HomeEntryPoint, HomePage, StandardPage
 
 
@@ -178,8 +179,19 @@ LEGAL_PAGES = [
 ]
 
 
+#: The body of each legal page the setup writes (``home.legal``); the personal
+#: data page's is written by the engineering setup, which knows the processing.
+LEGAL_BODIES = {
+    "mentions-legales": lambda site: legal.legal_notice_blocks(),
+    "accessibilite": lambda site: legal.accessibility_blocks(site.site_name or site.hostname),
+}
+
+
 def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
-    footer = FooterSettings.for_site(home.get_site())
+    """The legal pages and the footer's links to them. A page's body is written
+    while it is empty, so the text an editor changed stays."""
+    site = home.get_site()
+    footer = FooterSettings.for_site(site)
     footer_changed = False
     for slug, setting_name, title, intro in LEGAL_PAGES:
         page = upsert_page(
@@ -193,6 +205,9 @@ def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
                 "show_in_menus": False,
             },
         )
+        if slug in LEGAL_BODIES and not len(page.body):
+            page.body = LEGAL_BODIES[slug](site)
+            page.save_revision().publish()
         if getattr(footer, f"{setting_name}_id") != page.pk:
             setattr(footer, setting_name, page)
             footer_changed = True

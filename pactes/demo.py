@@ -95,6 +95,7 @@ PACTES = [
 
 ENGINEERING_PAGE_SLUG = "offre-ingenierie"
 ENGINEERING_REQUEST_URL = "/ingenierie/demande/"
+ENGINEERING_STATUS_URL = "/ingenierie/demande/suivi/"
 
 ENGINEERING_INTRO = (
     "<p>En complément de l’offre locale, l’ANCT propose une offre de services d’ingénierie. "
@@ -199,9 +200,12 @@ ENGINEERING_BODY = [
         "type": "text",
         "value": (
             "<h2>Faire une demande</h2>"
-            "<p>Votre collectivité porte un projet et manque d’ingénierie pour le mener ? Décrivez-le : "
-            "votre demande est transmise au délégué territorial de votre département.</p>"
+            "<p>Votre collectivité (commune, intercommunalité, département, région, syndicat ou autre "
+            "groupement) porte un projet et l’ingénierie disponible localement ne suffit pas pour le mener ? "
+            "Décrivez-le : votre demande est transmise au délégué territorial de votre département.</p>"
             f'<p><a href="{ENGINEERING_REQUEST_URL}">Demander un appui en ingénierie</a></p>'
+            f'<p><a href="{ENGINEERING_STATUS_URL}">Suivre l’avancement d’une demande</a> avec la '
+            "référence de suivi reçue par courriel.</p>"
         ),
     },
 ]

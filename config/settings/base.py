@@ -147,6 +147,16 @@ WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_INDEX_PR
 # Background work (mail, index updates) goes through django-tasks, which Wagtail uses too.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Facts of the legal pages (filled by the site setup, ``home.legal``): who publishes
+# the site, who directs the publication, who hosts it, who answers for personal
+# data. Unknown until the deployment says: "à vérifier".
+SITE_PUBLISHER = env("SITE_PUBLISHER", "Agence nationale de la cohésion des territoires (ANCT)")
+SITE_PUBLISHER_ADDRESS = env("SITE_PUBLISHER_ADDRESS", "à vérifier")
+SITE_PUBLICATION_DIRECTOR = env("SITE_PUBLICATION_DIRECTOR", "à vérifier")
+SITE_HOST = env("SITE_HOST", "à vérifier")
+SITE_DPO_CONTACT = env("SITE_DPO_CONTACT", "à vérifier")
+SITE_ACCESSIBILITY_CONTACT = env("SITE_ACCESSIBILITY_CONTACT", "à vérifier")
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
 

@@ -8,6 +8,7 @@ from .information import InformationRequest
 from .instrument import ActivatedInstrument
 from .kind import EngineeringKind
 from .local_answer import LocalAnswer
+from .local_committee import LocalCommitteeReport
 from .notification import Notification
 from .request import EngineeringRequest
 from .role_group import EngineeringGroup
@@ -25,6 +26,7 @@ __all__ = [
     "EngineeringRequest",
     "InformationRequest",
     "LocalAnswer",
+    "LocalCommitteeReport",
     "NationalEscalation",
     "Notification",
     "RequestState",

@@ -7,8 +7,36 @@ from .request import EngineeringRequest
 
 
 class NationalEscalation(models.Model):
-    """Roadmap II c: the délégué justifies the fragility of the collectivité, the
-    lack of local resources and/or the innovative or complex nature of the project."""
+    """Roadmap II c: the délégué justifies "de la fragilité de la collectivité
+    porteuse et de l'insuffisance de ressource locale mobilisable et/ou du caractère
+    innovant ou particulièrement complexe du projet". Fragility alone, or a lack
+    of resources alone, is not a ground: the constraint holds the rule."""
+
+    class Ground(models.TextChoices):
+        FRAGILITY = (
+            "fragilite",
+            _("Fragilité de la collectivité porteuse et insuffisance de ressource locale mobilisable"),
+        )
+        INNOVATIVE = "innovant", _("Caractère innovant ou particulièrement complexe du projet")
+        BOTH = (
+            "les_deux",
+            _("Les deux : collectivité fragile sans ressource locale, et projet innovant ou complexe"),
+        )
+
+    #: The flags each ground sets (the form's choice, stored as the three flags).
+    GROUND_FLAGS = {
+        Ground.FRAGILITY: {
+            "fragility": True,
+            "lack_of_local_resources": True,
+            "innovative_or_complex": False,
+        },
+        Ground.INNOVATIVE: {
+            "fragility": False,
+            "lack_of_local_resources": False,
+            "innovative_or_complex": True,
+        },
+        Ground.BOTH: {"fragility": True, "lack_of_local_resources": True, "innovative_or_complex": True},
+    }
 
     request = models.OneToOneField(
         EngineeringRequest, on_delete=models.CASCADE, related_name="national_escalation"
@@ -28,15 +56,24 @@ class NationalEscalation(models.Model):
         verbose_name_plural = _("sollicitations de l'appui national")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(fragility=True)
-                | models.Q(lack_of_local_resources=True)
+                condition=models.Q(fragility=True, lack_of_local_resources=True)
                 | models.Q(innovative_or_complex=True),
-                name="engineering_escalation_at_least_one_reason",
+                name="engineering_escalation_roadmap_ground",
             ),
         ]
 
     def __str__(self):
         return str(self.request)
+
+    @property
+    def ground(self) -> str:
+        both = self.fragility and self.lack_of_local_resources
+        if both and self.innovative_or_complex:
+            return self.Ground.BOTH
+        return self.Ground.FRAGILITY if both else self.Ground.INNOVATIVE
+
+    def get_ground_display(self) -> str:
+        return str(self.Ground(self.ground).label)
 
     @property
     def reasons(self) -> list[str]:

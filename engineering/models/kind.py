@@ -10,9 +10,37 @@ class EngineeringKind(models.Model):
     so that the form's list follows the agency's offer without a release."""
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
+    description = models.CharField(
+        _("description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Affichée sous le nom dans le formulaire public."),
+    )
+    key = models.SlugField(
+        _("clé"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Repère stable des types chargés par l'installation du site ; le nom reste modifiable."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_offered = models.BooleanField(
+        _("proposé dans le formulaire"),
+        default=True,
+        help_text=_(
+            "Décochez pour retirer ce type du formulaire public sans le supprimer : l'installation du "
+            "site recrée les types supprimés, pas ceux qui sont retirés."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_offered"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Theme
-from territories.models import EPCI, Commune, Departement
+from territories.models import EPCI, Commune, Departement, Region
 
 from ..protocol.roles import visibility
 from .kind import EngineeringKind
@@ -39,6 +39,15 @@ class EngineeringRequest(models.Model):
         AGENT = "agent", _("Agent de la collectivité")
         OTHER = "autre", _("Autre")
 
+    class CollectiviteKind(models.TextChoices):
+        """Roadmap II c: any "collectivité porteuse" may ask, not only communes."""
+
+        COMMUNE = "commune", _("Commune")
+        EPCI = "epci", _("Intercommunalité (EPCI)")
+        DEPARTEMENT = "departement", _("Département")
+        REGION = "region", _("Région")
+        OTHER = "autre", _("Autre groupement (syndicat, PETR, pôle…)")
+
     class Stage(models.TextChoices):
         IDEA = "idee", _("Idée")
         STUDY = "etude", _("Étude")
@@ -47,7 +56,15 @@ class EngineeringRequest(models.Model):
     reference = models.CharField(
         _("référence de suivi"), max_length=30, unique=True, null=True, blank=True, editable=False
     )
-    # The collectivité: a commune or an EPCI, never both (see the constraint below).
+    collectivite_kind = models.CharField(
+        _("type de collectivité porteuse"),
+        max_length=12,
+        choices=CollectiviteKind.choices,
+        default=CollectiviteKind.COMMUNE,
+    )
+    # The collectivité: exactly the one record its kind names (see the constraint
+    # below); a département files through ``departement`` alone, and a région or
+    # another groupement is routed by the département of its seat.
     commune = models.ForeignKey(
         Commune,
         verbose_name=_("commune"),
@@ -63,6 +80,20 @@ class EngineeringRequest(models.Model):
         null=True,
         blank=True,
         related_name="engineering_requests",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("région"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="engineering_requests",
+    )
+    other_name = models.CharField(
+        _("nom du groupement"),
+        max_length=200,
+        blank=True,
+        help_text=_("Syndicat, PETR, pôle métropolitain… : collectivité porteuse hors liste."),
     )
     departement = models.ForeignKey(
         Departement,
@@ -120,6 +151,12 @@ class EngineeringRequest(models.Model):
         ),
     )
     closed_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    is_sample = models.BooleanField(
+        _("exemple"),
+        default=False,
+        editable=False,
+        help_text=_("Demande fictive créée pour essayer les écrans (make run SAMPLE_REQUESTS=1)."),
+    )
     anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -133,7 +170,39 @@ class EngineeringRequest(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(commune__isnull=False, epci__isnull=True) | Q(commune__isnull=True, epci__isnull=False)
+                    Q(
+                        collectivite_kind="commune",
+                        commune__isnull=False,
+                        epci__isnull=True,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        collectivite_kind="epci",
+                        commune__isnull=True,
+                        epci__isnull=False,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        collectivite_kind="departement",
+                        commune__isnull=True,
+                        epci__isnull=True,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        collectivite_kind="region",
+                        commune__isnull=True,
+                        epci__isnull=True,
+                        region__isnull=False,
+                    )
+                    | (
+                        Q(
+                            collectivite_kind="autre",
+                            commune__isnull=True,
+                            epci__isnull=True,
+                            region__isnull=True,
+                        )
+                        & ~Q(other_name="")
+                    )
                 ),
                 name="engineering_request_one_collectivite",
             ),
@@ -144,13 +213,35 @@ class EngineeringRequest(models.Model):
 
     @property
     def collectivite(self):
-        return self.commune or self.epci
+        """The record of the collectivité porteuse (None for "autre groupement")."""
+        kinds = self.CollectiviteKind
+        return {
+            kinds.COMMUNE: self.commune,
+            kinds.EPCI: self.epci,
+            kinds.DEPARTEMENT: self.departement,
+            kinds.REGION: self.region,
+        }.get(self.collectivite_kind)
 
     @property
     def collectivite_label(self) -> str:
-        if self.commune_id:
-            return f"{self.commune.name} ({self.commune_id})"
-        return f"{self.epci.name} (EPCI {self.epci_id})"
+        kinds = self.CollectiviteKind
+        if self.collectivite_kind == kinds.COMMUNE:
+            label = f"{self.commune.name} ({self.commune_id})"
+        elif self.collectivite_kind == kinds.EPCI:
+            label = f"{self.epci.name} (EPCI {self.epci_id})"
+        elif self.collectivite_kind == kinds.DEPARTEMENT:
+            label = _("Département : %(name)s (%(code)s)") % {
+                "name": self.departement.name,
+                "code": self.departement_id,
+            }
+        elif self.collectivite_kind == kinds.REGION:
+            label = _("Région : %(name)s") % {"name": self.region.name}
+        else:
+            label = _("%(name)s (groupement, %(departement)s)") % {
+                "name": self.other_name,
+                "departement": self.departement_id,
+            }
+        return f"{label} — {_('exemple')}" if self.is_sample else str(label)
 
     @property
     def is_final(self) -> bool:

@@ -10,7 +10,7 @@ from catalogue.models import Partner
 from territories.models import Departement
 
 from ..conf import setting
-from ..models import CommitteeDecision, LocalAnswer
+from ..models import CommitteeDecision, LocalAnswer, NationalEscalation
 from .uploads import ACCEPTED_EXTENSIONS, PDF, check_attachment
 
 
@@ -154,12 +154,23 @@ class LocalContactForm(forms.Form):
 
 
 class EscalationForm(forms.Form):
-    fragility = forms.BooleanField(label=_("Fragilité de la collectivité porteuse"), required=False)
-    lack_of_local_resources = forms.BooleanField(
-        label=_("Insuffisance de ressource locale mobilisable"), required=False
-    )
-    innovative_or_complex = forms.BooleanField(
-        label=_("Caractère innovant ou particulièrement complexe"), required=False
+    """The ground of roadmap II c as one choice among the three the text allows
+    (fragility *and* lack of resources, and/or an innovative or complex project):
+    a single reason such as fragility alone cannot be chosen."""
+
+    ground = forms.ChoiceField(
+        label=_("Motif de la sollicitation de l'appui national"),
+        choices=NationalEscalation.Ground.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Feuille de route, II c : le délégué territorial justifie de la fragilité de la collectivité "
+            "porteuse et de l'insuffisance de ressource locale mobilisable, et/ou du caractère innovant "
+            "ou particulièrement complexe du projet."
+        ),
+        error_messages={
+            "required": _("Choisissez le motif de la sollicitation de l'appui national."),
+            "invalid_choice": _("Choisissez l'un des motifs prévus par la feuille de route."),
+        },
     )
     justification = forms.CharField(
         label=_("Justification"),
@@ -169,11 +180,26 @@ class EscalationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (
-            data.get("fragility") or data.get("lack_of_local_resources") or data.get("innovative_or_complex")
-        ):
-            raise forms.ValidationError(_("Cochez au moins un motif de sollicitation de l'appui national."))
+        if data.get("ground"):
+            data.update(NationalEscalation.GROUND_FLAGS[data["ground"]])
         return data
+
+
+class LocalCommitteeReportForm(forms.Form):
+    met_on = forms.DateField(
+        label=_("Date du comité local de cohésion territoriale"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Indiquez la date du comité local."),
+            "invalid": _("La date n'est pas valide. Exemple : 2026-03-15"),
+        },
+    )
+    minutes = forms.CharField(
+        label=_("Compte rendu"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ce qui a été présenté au comité local et ses suites."),
+        error_messages={"required": _("Le compte rendu est obligatoire.")},
+    )
 
 
 class CommitteeDecisionForm(forms.Form):

@@ -11,7 +11,8 @@ States and actions (who may act in brackets)::
     en_triage --declare_inadmissible | redirect [team] (reason)--> irrecevable | reorientee
     en_triage --designate_local_contact [team]--> reponse_locale
         --start_local_follow_up [team]--> suivi_local --close [team]--> close
-    en_triage --escalate [team] (>= 1 reason + text)--> appui_national
+    reponse_locale | suivi_local --report_to_local_committee [team] (date, minutes)--> (same state)
+    en_triage --escalate [team] (ground of II c + text)--> appui_national
     appui_national --return_to_delegate [agency] (reason)--> en_triage
     appui_national --submit_to_committee [agency]--> comite --record_decision [committee]-->
         validated: convention --record_convention [agency]--> convention
@@ -117,6 +118,16 @@ register(
     target=S.LOCAL_FOLLOW_UP,
     roles=[TEAM],
     form_class=f.CommentForm,
+)
+register(
+    "report_to_local_committee",
+    label=_("Faire état de la demande au comité local de cohésion territoriale"),
+    public_label=_("Réponse locale présentée au comité local de cohésion territoriale"),
+    sources=[S.LOCAL_ANSWER, S.LOCAL_FOLLOW_UP],
+    target=None,
+    roles=[TEAM],
+    form_class=f.LocalCommitteeReportForm,
+    apply=effects.report_to_local_committee,
 )
 register(
     "escalate",

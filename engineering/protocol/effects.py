@@ -12,6 +12,7 @@ from ..models import (
     CommitteeDecision,
     InformationRequest,
     LocalAnswer,
+    LocalCommitteeReport,
     NationalEscalation,
     RequestState,
     RoutingRule,
@@ -110,11 +111,20 @@ def designate(request, data, actor):
 
 
 def escalate(request, data, actor):
+    """Store the ground of roadmap II c; the log keeps it too (the request's
+    history), so a later escalation does not erase why the first one was made."""
     reasons = {name: data[name] for name in ("fragility", "lack_of_local_resources", "innovative_or_complex")}
     NationalEscalation.objects.update_or_create(
         request=request, defaults={**reasons, "justification": data["justification"]}
     )
-    return reasons
+    return {"ground": data["ground"], **reasons}
+
+
+def report_to_local_committee(request, data, actor):
+    report = LocalCommitteeReport.objects.create(
+        request=request, met_on=data["met_on"], minutes=data["minutes"]
+    )
+    return {"local_committee_report": report.pk, "met_on": data["met_on"].isoformat()}
 
 
 def not_refused_by_committee(request):

@@ -31,7 +31,7 @@ class Action:
     label: str  # for the staff: button, timeline, messages
     public_label: str | Mapping[str, str]  # status page step; per target state when it varies
     sources: frozenset
-    target: str | Callable  # a state, or a function of the cleaned data
+    target: str | Callable | None  # a state, a function of the cleaned data, or None: stays
     roles: frozenset
     form_class: type | None = None
     apply: Callable | None = None  # writes related records; may raise TransitionError
@@ -39,8 +39,20 @@ class Action:
     notices: tuple[Notice, ...] = ()
     triage_decision: bool = False  # the délégué's first orientation (the triage delay)
 
-    def target_for(self, data) -> str:
+    def target_for(self, data, current: str) -> str:
+        """The state after the action; ``current`` when the action records a step
+        without moving the request (a target of None)."""
+        if self.target is None:
+            return current
         return self.target(data) if callable(self.target) else self.target
+
+    def targets(self) -> set:
+        """Every state the action can lead to (a decision's depends on its outcome)."""
+        if self.target is None:
+            return set(self.sources)
+        if callable(self.target):
+            return set(self.public_label)
+        return {self.target}
 
     def step_label(self, to_state: str) -> str:
         """What the requester reads for this step on the status page."""

@@ -19,7 +19,7 @@ class RequestState(models.TextChoices):
     CONVENTION = "convention", _("Validée : convention d'appui opérationnel à établir")
     INSTRUMENTS_ACTIVATED = "instruments", _("Instruments d'ingénierie activés")
     IN_PROGRESS = "en_cours", _("Accompagnement en cours")
-    CLOSED = "close", _("Close")
+    CLOSED = "close", _("Fermée")
     INADMISSIBLE = "irrecevable", _("Irrecevable")
     REDIRECTED = "reorientee", _("Réorientée vers un autre dispositif")
     EXPIRED = "expiree", _("Expirée faute de confirmation")

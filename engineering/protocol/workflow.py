@@ -126,8 +126,9 @@ def apply_transition(
         from_state = locked.state
         payload = (action.apply(locked, cleaned, actor) if action.apply else None) or {}
         now = timezone.now()
-        locked.state = action.target_for(cleaned)
-        locked.state_changed_at = now
+        locked.state = action.target_for(cleaned, from_state)
+        if action.target is not None:  # a recorded step (target None) keeps the state's delay running
+            locked.state_changed_at = now
         if action.triage_decision and locked.triaged_at is None:
             locked.triaged_at = now
         if locked.state in FINAL_STATES:

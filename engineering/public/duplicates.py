@@ -3,6 +3,8 @@ title. Flagged for the team, never merged."""
 
 import re
 
+from django.db.models import Q
+
 from territories.text import fold
 
 from ..models import EngineeringRequest
@@ -26,13 +28,28 @@ def similarity(first: str, second: str) -> float:
     return len(a & b) / len(a | b)
 
 
+def same_collectivite(request) -> Q:
+    """The requests of the same collectivité porteuse: the same record, or for a
+    département or another groupement the same département (and name)."""
+    kinds = EngineeringRequest.CollectiviteKind
+    condition = Q(
+        collectivite_kind=request.collectivite_kind,
+        commune_id=request.commune_id,
+        epci_id=request.epci_id,
+        region_id=request.region_id,
+    )
+    if request.collectivite_kind in (kinds.DEPARTEMENT, kinds.OTHER):
+        condition &= Q(departement_id=request.departement_id, other_name__iexact=request.other_name)
+    return condition
+
+
 def find_duplicate(request):
     """The earliest open request of the same collectivité whose title shares at
     least half of its significant words with this one, or None."""
     same_place = (
         EngineeringRequest.objects.open()
         .exclude(pk=request.pk)
-        .filter(commune_id=request.commune_id, epci_id=request.epci_id)
+        .filter(same_collectivite(request))
         .order_by("created_at", "pk")
     )
     for candidate in same_place.only("pk", "title", "reference")[:200]:

@@ -5,23 +5,68 @@ from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
 from catalogue.models import Theme
+from territories.models import Departement, Region
 
 from ..models import EngineeringKind, EngineeringRequest
 from ..protocol.action_forms import MultipleFileField, attachments_field, clean_attachment_list
 from . import collectivites
 
+COMMUNE_OR_EPCI = "commune_epci"
+Kind = EngineeringRequest.CollectiviteKind
+COLLECTIVITE_KINDS = [
+    (COMMUNE_OR_EPCI, _("Une commune ou une intercommunalité (EPCI)")),
+    (Kind.DEPARTEMENT, _("Un département")),
+    (Kind.REGION, _("Une région")),
+    (Kind.OTHER, _("Un autre groupement (syndicat mixte, PETR, pôle métropolitain…)")),
+]
+
 
 class EngineeringRequestForm(DsfrBaseForm):
-    """Fields grouped into fieldsets by the template (see ``FIELDSETS``)."""
+    """Fields grouped into fieldsets by the template (see ``FIELDSETS``).
 
+    Any collectivité porteuse may file (roadmap II c): a commune or an EPCI found
+    in the reference data, a département, a région, or another groupement named
+    in free text. A région or a groupement is routed to the délégué of the
+    département of its seat. The fields of the other kinds stay on the page (the
+    form works without JavaScript) and are ignored."""
+
+    collectivite_kind = forms.ChoiceField(
+        label=_("Qui porte le projet ?"),
+        choices=COLLECTIVITE_KINDS,
+        widget=forms.RadioSelect,
+        required=False,
+        initial=COMMUNE_OR_EPCI,
+        help_text=_("Sans réponse, la demande est celle d'une commune ou d'une intercommunalité."),
+    )
     collectivite = forms.CharField(
         label=_("Commune ou intercommunalité (EPCI)"),
         max_length=200,
+        required=False,
         help_text=_(
-            "Nom ou code INSEE de la commune, nom ou numéro SIREN de l'intercommunalité. "
-            "Exemple : Charleville-Mézières ou 08105."
+            "Pour une commune ou une intercommunalité. Nom ou code INSEE de la commune, nom ou numéro "
+            "SIREN de l'intercommunalité. Exemple : Charleville-Mézières ou 08105."
         ),
-        error_messages={"required": _("Indiquez la commune ou l'intercommunalité qui porte le projet.")},
+    )
+    region = forms.ModelChoiceField(
+        label=_("Région"),
+        queryset=Region.objects.order_by("name"),
+        required=False,
+        help_text=_("Pour une région."),
+    )
+    other_name = forms.CharField(
+        label=_("Nom du groupement"),
+        max_length=200,
+        required=False,
+        help_text=_("Pour un autre groupement. Exemple : PETR du Pays de Langres."),
+    )
+    departement = forms.ModelChoiceField(
+        label=_("Département"),
+        queryset=Departement.objects.order_by("code"),
+        required=False,
+        help_text=_(
+            "Pour un département : le département lui-même. Pour une région ou un autre groupement : "
+            "le département de son siège, dont le délégué territorial recevra la demande."
+        ),
     )
     collectivite_choice = forms.ChoiceField(
         label=_("Précisez la collectivité"), required=False, widget=forms.RadioSelect, choices=()
@@ -86,7 +131,7 @@ class EngineeringRequestForm(DsfrBaseForm):
     )
     engineering_kinds = forms.ModelMultipleChoiceField(
         label=_("Ingénierie recherchée"),
-        queryset=EngineeringKind.objects.all(),
+        queryset=EngineeringKind.objects.filter(is_offered=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -106,7 +151,17 @@ class EngineeringRequestForm(DsfrBaseForm):
     website = forms.CharField(label=_("Ne pas remplir ce champ"), required=False)
 
     FIELDSETS = [
-        (_("Votre collectivité"), ["collectivite", "collectivite_choice"]),
+        (
+            _("Votre collectivité"),
+            [
+                "collectivite_kind",
+                "collectivite",
+                "collectivite_choice",
+                "region",
+                "other_name",
+                "departement",
+            ],
+        ),
         (_("Vous"), ["requester_name", "requester_role", "requester_email", "requester_phone"]),
         (_("Votre projet"), ["title", "description", "themes", "stage", "engineering_kinds"]),
         (_("Documents"), ["attachments"]),
@@ -115,8 +170,16 @@ class EngineeringRequestForm(DsfrBaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The limits come from the settings at run time. The DSFR base form has
+        # already built (and cached) the bound field of the declared one, which
+        # copied its help text: drop it, so the limits are stated by the input.
         self.fields["attachments"] = attachments_field()
+        self._bound_fields_cache.pop("attachments", None)
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["engineering_kinds"].label_from_instance = kind_label
+        # RGAA 11.13: the purpose of the fields about the user, for autofill.
+        for name, purpose in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self.candidates = []
         if self.is_bound:
             resolution = collectivites.resolve(self.data.get("collectivite", ""))
@@ -140,7 +203,39 @@ class EngineeringRequestForm(DsfrBaseForm):
 
     def clean(self):
         data = super().clean()
-        if "collectivite" not in data:
+        kind = data.get("collectivite_kind") or COMMUNE_OR_EPCI
+        data["collectivite_kind"] = kind
+        if kind == COMMUNE_OR_EPCI:
+            return self._clean_commune_or_epci(data)
+        departement = data.get("departement")
+        if departement is None:
+            self.add_error("departement", _("Choisissez le département."))
+        if kind == Kind.REGION:
+            region = data.get("region")
+            if region is None:
+                self.add_error("region", _("Choisissez la région qui porte le projet."))
+            elif departement is not None and departement.region_id != region.pk:
+                self.add_error(
+                    "departement",
+                    _("Le département du siège doit appartenir à la région %(region)s.")
+                    % {"region": region.name},
+                )
+            data["collectivite"] = region
+        elif kind == Kind.OTHER:
+            if not data.get("other_name", "").strip():
+                self.add_error("other_name", _("Indiquez le nom du groupement qui porte le projet."))
+            data["collectivite"] = data.get("other_name", "").strip()
+        else:
+            data["collectivite"] = departement
+        return data
+
+    def _clean_commune_or_epci(self, data):
+        """The typed commune or EPCI, resolved in the reference data."""
+        if not data.get("collectivite"):
+            if "collectivite" not in self.errors:
+                self.add_error(
+                    "collectivite", _("Indiquez la commune ou l'intercommunalité qui porte le projet.")
+                )
             return data
         chosen = data.get("collectivite_choice")
         if chosen:
@@ -167,7 +262,20 @@ class EngineeringRequestForm(DsfrBaseForm):
             self.add_error("collectivite", _("Cette intercommunalité n'a pas de commune membre connue."))
             return data
         data["collectivite"] = collectivite
+        data["departement"] = collectivites.departement_of(collectivite)
         return data
+
+
+def kind_label(kind) -> str:
+    return f"{kind.name} : {kind.description}" if kind.description else kind.name
+
+
+#: Autofill purposes of the requester's fields (WCAG 1.3.5, RGAA 11.13).
+AUTOCOMPLETE = {
+    "requester_name": "name",
+    "requester_email": "email",
+    "requester_phone": "tel",
+}
 
 
 class StatusLookupForm(DsfrBaseForm):
@@ -182,6 +290,7 @@ class StatusLookupForm(DsfrBaseForm):
     )
     email = forms.EmailField(
         label=_("Adresse électronique utilisée pour la demande"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Format attendu : nom@domaine.fr"),
         error_messages={
             "required": _("Indiquez l'adresse électronique utilisée pour la demande."),

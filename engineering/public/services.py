@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from territories.models import EPCI, Commune
+from territories.models import EPCI, Commune, Departement, Region
 
 from ..conf import setting
 from ..models import Attachment, EngineeringRequest, RoutingRule
@@ -13,17 +13,34 @@ from .collectivites import departement_of
 from .duplicates import find_duplicate
 
 
-def submit_request(data: dict, files=()) -> EngineeringRequest:
+def kind_of(collectivite) -> str:
+    """The kind of collectivité porteuse of a cleaned form's ``collectivite``:
+    a reference-data record, or the free-text name of another groupement."""
+    kinds = EngineeringRequest.CollectiviteKind
+    if isinstance(collectivite, str):
+        return kinds.OTHER
+    return {
+        Commune: kinds.COMMUNE,
+        EPCI: kinds.EPCI,
+        Departement: kinds.DEPARTEMENT,
+        Region: kinds.REGION,
+    }[type(collectivite)]
+
+
+def submit_request(data: dict, files=(), sample: bool = False) -> EngineeringRequest:
     """Save the request, its attachments, its team and its duplicate flag in one
     transaction, and queue the receipt in it (sent once committed): whatever
     happens to the email afterwards, the request is saved."""
     collectivite = data["collectivite"]
-    departement = departement_of(collectivite)
+    departement = data.get("departement") or departement_of(collectivite)
     team = RoutingRule.team_for(departement)
     now = timezone.now()
     request = EngineeringRequest(
+        collectivite_kind=kind_of(collectivite),
         commune=collectivite if isinstance(collectivite, Commune) else None,
         epci=collectivite if isinstance(collectivite, EPCI) else None,
+        region=collectivite if isinstance(collectivite, Region) else None,
+        other_name=collectivite if isinstance(collectivite, str) else "",
         departement=departement,
         assigned_team=team,
         requester_name=data["requester_name"],
@@ -34,6 +51,7 @@ def submit_request(data: dict, files=()) -> EngineeringRequest:
         description=data["description"],
         stage=data["stage"],
         consent_at=now,
+        is_sample=sample,
         created_at=now,
         state_changed_at=now,
     )

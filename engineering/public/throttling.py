@@ -1,5 +1,9 @@
 """Rate limit of the public form, per IP address and per email, in the cache.
 
+Two counters, so that a mayor correcting typos is never told "too many
+requests": the accepted submissions (valid forms, the real limit), and every
+attempt, valid or not, limited far more loosely (abuse protection only).
+
 No third party and no tracking: a counter per key and fixed window. The limits
 come from ``engineering.conf`` (the load bench raises them through the
 environment). The cache must be shared by the processes serving the form
@@ -36,8 +40,16 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def attempts_exceeded(request) -> bool:
+    """Count one POST of the form, valid or not; True when its IP address made
+    far more attempts than anyone correcting a form would."""
+    window = setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS")
+    return _hit("attempt-ip", client_ip(request), setting("ENGINEERING_ATTEMPT_LIMIT_PER_IP"), window)
+
+
 def throttled(request, email: str = "") -> bool:
-    """Count this submission; True when its IP address or email sent too many."""
+    """Count one accepted (valid) submission; True when its IP address or email
+    sent too many. Called only once the form is valid."""
     window = setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS")
     over_ip = _hit("ip", client_ip(request), setting("ENGINEERING_RATE_LIMIT_PER_IP"), window)
     over_email = bool(email) and _hit("email", email, setting("ENGINEERING_RATE_LIMIT_PER_EMAIL"), window)

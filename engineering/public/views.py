@@ -83,15 +83,17 @@ def request_form(request):
         return _render_form(request, EngineeringRequestForm(initial=initial))
 
     form = EngineeringRequestForm(request.POST, request.FILES)
-    if throttling.throttled(request, request.POST.get("requester_email", "")):
+    if throttling.attempts_exceeded(request):
         form.is_valid()  # keep what was typed, with any field errors
-        return _render_form(request, form, status=429, throttled=True)
+        return _render_form(request, form, status=429, throttled="attempts")
     if form.is_spam():
         # Look like a success to the robot; nothing is saved or sent.
         request.session.pop(SESSION_KEY, None)
         return redirect("engineering:submitted")
-    if not form.is_valid():
+    if not form.is_valid():  # a typo is never counted against the submission limit
         return _render_form(request, form, status=200)
+    if throttling.throttled(request, form.cleaned_data["requester_email"]):
+        return _render_form(request, form, status=429, throttled="submissions")
     engineering_request = submit_request(form.cleaned_data, form.cleaned_data.get("attachments") or [])
     request.session[SESSION_KEY] = engineering_request.reference
     return redirect("engineering:submitted")
@@ -135,7 +137,8 @@ def information_reply(request, reference, token):
     personal link of the email. An unknown link is a 404; a link that no longer
     works (used, expired, request not waiting) says why, in French."""
     engineering_request = get_object_or_404(
-        EngineeringRequest.objects.select_related("commune", "epci"), reference=reference
+        EngineeringRequest.objects.select_related("commune", "epci", "region", "departement"),
+        reference=reference,
     )
     question = engineering_request.information_requests.all().matching(token)
     if question is None:
@@ -196,7 +199,7 @@ def status(request):
             http_status = 429
         elif form.is_valid():
             found = (
-                EngineeringRequest.objects.select_related("commune", "epci")
+                EngineeringRequest.objects.select_related("commune", "epci", "region", "departement")
                 .filter(
                     reference=form.cleaned_data["reference"],
                     requester_email__iexact=form.cleaned_data["email"],

@@ -85,8 +85,10 @@ CONSOLIDATION_COLUMNS = [
     ("refused", _("Refusées en comité")),
     ("inadmissible", _("Irrecevables")),
     ("redirected", _("Réorientées")),
-    ("closed", _("Closes")),
+    ("closed", _("Fermées")),
     ("open", _("En cours")),
+    ("local_committee", _("Présentées au comité local de cohésion territoriale")),
+    ("sample", _("Dont exemples (demandes fictives)")),
     ("local_share", _("Part de réponses locales (%)")),
     ("median_triage_days", _("Délai médian d'orientation (jours)")),
 ]
@@ -106,9 +108,14 @@ def consolidation(queryset, year: int) -> list[dict]:
             "confirmed_at",
             "created_at",
             "triaged_at",
+            "is_sample",
             name=F("departement__name"),
         )
-        .annotate(has_local=Count("local_answer"), has_national=Count("national_escalation"))
+        .annotate(
+            has_local=Count("local_answer", distinct=True),
+            has_national=Count("national_escalation", distinct=True),
+            has_local_committee=Count("local_committee_reports", distinct=True),
+        )
     )
     decisions = dict(
         CommitteeDecision.objects.filter(request__in=queryset.filter(created_at__year=year)).values_list(
@@ -129,6 +136,8 @@ def consolidation(queryset, year: int) -> list[dict]:
         counter["redirected"] += item["state"] == RequestState.REDIRECTED
         counter["closed"] += item["state"] == RequestState.CLOSED
         counter["open"] += item["state"] not in FINAL_STATES
+        counter["local_committee"] += bool(item["has_local_committee"])
+        counter["sample"] += item["is_sample"]
         if item["triaged_at"]:
             delays[item["departement_id"]].append(
                 (item["triaged_at"] - item["created_at"]).total_seconds() / 86400

@@ -2,7 +2,7 @@
 ``EngineeringRequest.objects.visible_to(user)``: a request of another
 département is a 404, on its page as on its action URLs."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from catalogue.models import Theme
 from territories.models import Departement
 
-from ..models import ActivatedInstrument, EngineeringRequest, RequestState
+from ..models import ActivatedInstrument, EngineeringRequest, NationalEscalation, RequestState
 from ..protocol.errors import IllegalTransition, InvalidTransitionData, TransitionError, TransitionForbidden
 from ..protocol.registry import actions
 from ..protocol.roles import takes_part
@@ -81,6 +81,8 @@ class FilterForm(forms.Form):
                 | Q(commune__name__icontains=q)
                 | Q(commune__code=q)
                 | Q(epci__name__icontains=q)
+                | Q(region__name__icontains=q)
+                | Q(other_name__icontains=q)
             )
         if data.get("state"):
             queryset = queryset.filter(state=data["state"])
@@ -107,7 +109,7 @@ def index(request):
     filters = FilterForm(request.GET or None, visible=visible)
     queryset = (
         filters.filter(visible)
-        .select_related("commune", "epci", "departement", "duplicate_of")
+        .select_related("commune", "epci", "region", "departement", "duplicate_of")
         .distinct()
         .order_by("-created_at", "-pk")
     )
@@ -151,11 +153,24 @@ def _detail_context(request, engineering_request, bound=None):
 
 
 def _timeline(engineering_request):
-    """The audit trail, each step with its action's staff label."""
+    """The audit trail, each step with its action's staff label and, from the
+    log's payload, what the step decided (the escalation's ground, the local
+    committee's date): the history keeps them even if the records change later."""
     steps = list(engineering_request.transitions.select_related("actor"))
     for step in steps:
         step.action_label = actions.label(step.action)
+        step.detail = _step_detail(step.payload or {})
     return steps
+
+
+def _step_detail(payload: dict) -> str:
+    if ground := payload.get("ground"):
+        return str(NationalEscalation.Ground(ground).label) if ground in NationalEscalation.Ground else ground
+    if met_on := payload.get("met_on"):
+        return _("Comité local de cohésion territoriale du %(date)s") % {
+            "date": date.fromisoformat(met_on).strftime("%d/%m/%Y")
+        }
+    return ""
 
 
 def _get(request, pk):
@@ -164,6 +179,7 @@ def _get(request, pk):
         .select_related(
             "commune",
             "epci",
+            "region",
             "departement",
             "assigned_team",
             "duplicate_of",
@@ -176,6 +192,7 @@ def _get(request, pk):
             "themes",
             "engineering_kinds",
             "attachments",
+            "local_committee_reports",
             Prefetch("instruments", queryset=ActivatedInstrument.objects.select_related("operator")),
         )
     )

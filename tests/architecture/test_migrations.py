@@ -49,14 +49,26 @@ def migrate(targets):
     return executor.loader.project_state([t for t in targets if t[1]], at_end=True).apps
 
 
-def dump() -> dict[str, list[str]]:
-    """Every row of ``TABLES``, as the database holds them."""
+def dump(columns: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Every row of ``TABLES``, as the database holds them, restricted to ``columns``
+    (the columns the previous layout had: later migrations may add some)."""
     rows = {}
     with connection.cursor() as cursor:
         for table in TABLES:
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            names = columns[table] if columns else None
+            select = ", ".join(map(connection.ops.quote_name, names)) if names else "*"
+            cursor.execute(f"SELECT {select} FROM {connection.ops.quote_name(table)}")
             rows[table] = sorted(map(repr, cursor.fetchall()))
     return rows
+
+
+def column_names() -> dict[str, list[str]]:
+    """The columns of ``TABLES`` as they are now."""
+    with connection.cursor() as cursor:
+        return {
+            table: [c.name for c in connection.introspection.get_table_description(cursor, table)]
+            for table in TABLES
+        }
 
 
 def fill_previous_layout(old) -> dict:
@@ -179,11 +191,12 @@ def read_with_new_models(keys) -> dict:
 def test_a_database_of_the_previous_layout_migrates_without_losing_a_row():
     leaves = MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes()
     keys = fill_previous_layout(migrate(PREVIOUS_LAYOUT))
-    before = dump()
+    columns = column_names()
+    before = dump(columns)
 
     migrate(leaves)
 
-    assert dump() == before
+    assert dump(columns) == before
     assert read_with_new_models(keys) == {
         "page": ("Thème migré", "Politique migrée", "theme-migre"),
         "partners": ["PM"],

@@ -30,7 +30,7 @@ S = RequestState
 
 def targets(action):
     """The states an action can lead to (a decision's target depends on its outcome)."""
-    return set(action.public_label) if isinstance(action.public_label, dict) else {action.target}
+    return action.targets()
 
 
 def test_every_action_has_both_labels_for_each_state_it_leads_to():
@@ -95,7 +95,7 @@ def test_a_renamed_national_group_keeps_its_role_and_its_emails(territories, mak
     apply_transition(request, "confirm_email", None)
     with commit():
         apply_transition(
-            request, "escalate", delegate, {"fragility": "on", "justification": "Commune très fragile."}
+            request, "escalate", delegate, {"ground": "fragilite", "justification": "Commune très fragile."}
         )
     assert request.notifications.get(kind="agency_escalation").recipients == ["agente@example.gouv.fr"]
 

@@ -107,8 +107,7 @@ def test_national_path_through_the_staff_views(client, people, operators, commit
         request,
         "escalate",
         {
-            "lack_of_local_resources": "on",
-            "innovative_or_complex": "on",
+            "ground": "innovant",
             "justification": "Ouvrage d'art : ingénierie rare (CEREMA).",
         },
     )
@@ -166,7 +165,9 @@ def test_illegal_and_unauthorised_actions_are_refused_by_the_views(client, peopl
         status=409,
     )
     # A délégué cannot take the agency's action even on their own request.
-    act(client, commit, people["ardennes"], request, "escalate", {"fragility": "on", "justification": "x"})
+    act(
+        client, commit, people["ardennes"], request, "escalate", {"ground": "fragilite", "justification": "x"}
+    )
     act(client, commit, people["ardennes"], request, "submit_to_committee", status=403)
     # Missing justification: the form comes back with the French message.
     request2 = submit_and_confirm(
@@ -176,7 +177,7 @@ def test_illegal_and_unauthorised_actions_are_refused_by_the_views(client, peopl
         client, commit, people["ardennes"], request2, "escalate", {"justification": ""}, status=400
     )
     html = response.content.decode()
-    assert "La justification est obligatoire." in html and "au moins un motif" in html
+    assert "La justification est obligatoire." in html and "Choisissez le motif" in html
     assert request.state == RequestState.NATIONAL_ESCALATION and request2.state == RequestState.UNDER_TRIAGE
     assert request.transitions.count() == 2 and request2.transitions.count() == 1
 
@@ -249,7 +250,7 @@ def test_dashboard_panel_and_export(client, people, commit):
     national = submit_and_confirm(
         client, commit, "2A004", title="Pont génois", requester_email="a@example.fr"
     )
-    act(client, commit, people["corse"], national, "escalate", {"fragility": "on", "justification": "x"})
+    act(client, commit, people["corse"], national, "escalate", {"ground": "fragilite", "justification": "x"})
     client.force_login(people["admin"])
     home = client.get("/admin/").content.decode()
     assert "Demandes d&#x27;ingénierie" in home or "Demandes d'ingénierie" in home

@@ -70,7 +70,7 @@ def test_national_path_to_closure(request_08, people, operators):
         request_08,
         "escalate",
         people["ardennes"],
-        {"innovative_or_complex": "on", "justification": "Ouvrage d'art : ingénierie rare du CEREMA."},
+        {"ground": "innovant", "justification": "Ouvrage d'art : ingénierie rare du CEREMA."},
     )
     apply_transition(request_08, "submit_to_committee", people["agency"], {})
     apply_transition(
@@ -105,7 +105,10 @@ def test_national_path_to_closure(request_08, people, operators):
 def test_refused_by_committee_goes_back_to_the_delegate_and_cannot_be_escalated_again(request_08, people):
     apply_transition(request_08, "confirm_email", None)
     apply_transition(
-        request_08, "escalate", people["ardennes"], {"fragility": "on", "justification": "Petite commune."}
+        request_08,
+        "escalate",
+        people["ardennes"],
+        {"ground": "fragilite", "justification": "Petite commune."},
     )
     apply_transition(request_08, "submit_to_committee", people["agency"], {})
     apply_transition(
@@ -118,7 +121,7 @@ def test_refused_by_committee_goes_back_to_the_delegate_and_cannot_be_escalated_
     assert "escalate" not in [a.name for a in allowed_actions(request_08, people["ardennes"])]
     with pytest.raises(IllegalTransition, match="refusé"):
         apply_transition(
-            request_08, "escalate", people["ardennes"], {"fragility": "on", "justification": "Encore."}
+            request_08, "escalate", people["ardennes"], {"ground": "fragilite", "justification": "Encore."}
         )
     apply_transition(
         request_08,
@@ -154,8 +157,12 @@ def test_roles_are_checked(request_08, people):
         apply_transition(request_08, "confirm_email", people["ardennes"])
     apply_transition(request_08, "confirm_email", None)
     with pytest.raises(TransitionForbidden):
-        apply_transition(request_08, "escalate", people["corse"], {"fragility": "on", "justification": "x"})
-    apply_transition(request_08, "escalate", people["ardennes"], {"fragility": "on", "justification": "x"})
+        apply_transition(
+            request_08, "escalate", people["corse"], {"ground": "fragilite", "justification": "x"}
+        )
+    apply_transition(
+        request_08, "escalate", people["ardennes"], {"ground": "fragilite", "justification": "x"}
+    )
     with pytest.raises(TransitionForbidden):  # only agency staff submit to the committee
         apply_transition(request_08, "submit_to_committee", people["ardennes"], {})
     apply_transition(request_08, "submit_to_committee", people["agency"], {})
@@ -172,7 +179,7 @@ def test_required_data_is_enforced(request_08, people):
     apply_transition(request_08, "confirm_email", None)
     with pytest.raises(InvalidTransitionData) as error:
         apply_transition(request_08, "escalate", people["ardennes"], {"justification": "Sans motif coché."})
-    assert "au moins un motif" in str(error.value.form.non_field_errors())
+    assert "Choisissez le motif" in str(error.value.form.errors["ground"])
     with pytest.raises(InvalidTransitionData) as error:
         apply_transition(request_08, "reroute", people["ardennes"], {"departement": "2A"})
     assert "obligatoire" in str(error.value.form.errors["comment"])

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         by_team = defaultdict(list)
         overdue = reporting.overdue(EngineeringRequest.objects.all()).select_related(
-            "assigned_team", "commune", "epci"
+            "assigned_team", "commune", "epci", "region", "departement"
         )
         for request in overdue.order_by("state_changed_at"):
             by_team[request.assigned_team].append(request)
