@@ -13,7 +13,9 @@ comparable).
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
 
+from search.database import ranked_ids
 from search.expansion import expand
 from search.facets import DOCUMENT_TYPE, FACET_NAMES, catalogue_models
 from search.query import words
@@ -39,31 +41,37 @@ class DatabaseStrategy:
     def __init__(self, backend):
         self.backend = backend
 
-    def _matches(self, expanded, queryset, *fields):
-        return self.backend.search(expanded, queryset).get_queryset().values_list(*fields)
-
     def _ranked_pages(self, expanded) -> list[tuple[int, int]]:
-        rows = list(self._matches(expanded, public_pages(), "pk", "content_type_id", "title"))
-        head = rows[:RERANK_WINDOW]
-        head.sort(key=lambda row: not expanded.matches(words(row[2])))
-        return [(pk, ct) for pk, ct, _title in head + rows[RERANK_WINDOW:]]
+        """(pk, content type) of the matching public pages, best first."""
+        visible = dict(public_pages().values_list("pk", "content_type_id"))
+        pks = ranked_ids(self.backend, expanded, public_pages(), allowed=visible)
+        head = pks[:RERANK_WINDOW]
+        titles = dict(Page.objects.filter(pk__in=head).values_list("pk", "title"))
+        head.sort(key=lambda pk: not expanded.matches(words(titles.get(pk, ""))))
+        return [(pk, visible[pk]) for pk in head + pks[RERANK_WINDOW:] if pk in visible]
 
     def _facet_rows(self, expanded, pages) -> dict:
+        """Facet values of every match, keyed by ("page" | "document", pk).
+
+        Catalogue values are read for every live page of each catalogue type (a
+        plain scan is cheaper than a thousand-value ``IN``), then kept for the
+        matches only."""
         rows = {}
         for pk, content_type_id in pages:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             rows[("page", pk)] = {"type": model._meta.label_lower if model else "wagtailcore.page"}
-        pks = [pk for pk, _ in pages]
         for model in catalogue_models():
-            for pk, theme, policy, status in model.objects.filter(pk__in=pks).values_list(
+            for pk, theme, policy, status in model.objects.filter(live=True).values_list(
                 "pk", "theme_id", "public_policy_id", "status"
             ):
-                rows[("page", pk)].update(
-                    theme=str(theme) if theme else None,
-                    policy=str(policy) if policy else None,
-                    status=status or None,
-                )
-        for (pk,) in self._matches(expanded, public_documents(), "pk"):
+                row = rows.get(("page", pk))
+                if row is not None:
+                    row.update(
+                        theme=str(theme) if theme else None,
+                        policy=str(policy) if policy else None,
+                        status=status or None,
+                    )
+        for pk in ranked_ids(self.backend, expanded, public_documents()):
             rows[("document", pk)] = {"type": DOCUMENT_TYPE}
         return rows
 
