@@ -26,7 +26,7 @@ class CommuneHit:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.departement})"
+        return f"{self.name} — {self.departement}"
 
 
 def _hit(commune, former_name: str = "") -> CommuneHit:
