@@ -62,36 +62,48 @@ def tsquery_expression(query: ExpandedQuery) -> str:
     return (" & " if query.operator == "and" else " | ").join(slots)
 
 
-def ranked_ids(backend, query: ExpandedQuery, queryset, allowed=None) -> list:
-    """Primary keys of the objects of ``queryset`` matching ``query``, best first.
+def ranked_ids(backend, query: ExpandedQuery, sources) -> list[list]:
+    """For each ``(queryset, allowed)`` of ``sources``, the primary keys of its
+    objects matching ``query``, best first (``allowed``: the queryset's primary
+    keys when the caller already has them, else None).
 
-    On SQLite, one FTS5 query ranked by ``bm25`` (title weighs 3, body 1), kept to
-    the primary keys of ``queryset``: modelsearch's own query would compute the
-    score in a correlated subquery, once per matching row, which took seconds at
-    5,000 pages. Elsewhere (PostgreSQL ranks in the same query), modelsearch's
-    ranked queryset. ``allowed`` (the primary keys of ``queryset``) spares a query
-    when the caller already has them.
+    On SQLite, one FTS5 query for all the sources, ranked by ``bm25`` (title weighs
+    3, body 1): modelsearch's own query would compute the score in a correlated
+    subquery, once per matching row, which took seconds at 5,000 pages, and would
+    run the full-text match once per source. Elsewhere (PostgreSQL ranks in the same
+    query), modelsearch's ranked queryset per source.
     """
     if type(backend).__name__ != "SQLiteSearchBackend":
-        return list(backend.search(query, queryset).get_queryset().values_list("pk", flat=True))
+        return [
+            list(backend.search(query, qs).get_queryset().values_list("pk", flat=True)) for qs, _ in sources
+        ]
     from modelsearch.conf import get_app_config
     from modelsearch.utils import get_descendants_content_types_pks
 
     models = get_app_config()
     fts = models.get_model("SQLiteFTSIndexEntry")._meta.db_table
     entries = models.get_model("IndexEntry")._meta.db_table
-    content_types = get_descendants_content_types_pks(queryset.model)
-    placeholders = ", ".join(["%s"] * len(content_types))
+    source_of = {}
+    for index, (queryset, _) in enumerate(sources):
+        source_of.update(dict.fromkeys(get_descendants_content_types_pks(queryset.model), index))
+    allowed = [
+        {str(pk): pk for pk in (qs.values_list("pk", flat=True) if keys is None else keys)}
+        for qs, keys in sources
+    ]
     sql = (
-        f"SELECT e.object_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
+        f"SELECT e.object_id, e.content_type_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(source_of))}) "
         f"ORDER BY bm25({fts}, 0, 1, 3), e.id"
     )
-    allowed = {str(pk): pk for pk in (queryset.values_list("pk", flat=True) if allowed is None else allowed)}
+    found = [{} for _ in sources]
     with connection.cursor() as cursor:
-        cursor.execute(sql, ["{title body} : (" + fts5_expression(query) + ")", *content_types])
-        found = [allowed.get(object_id) for (object_id,) in cursor.fetchall()]
-    return list(dict.fromkeys(pk for pk in found if pk is not None))
+        cursor.execute(sql, ["{title body} : (" + fts5_expression(query) + ")", *source_of])
+        for object_id, content_type_id in cursor.fetchall():
+            index = source_of[content_type_id]
+            pk = allowed[index].get(object_id)
+            if pk is not None:
+                found[index].setdefault(pk, None)
+    return [list(keys) for keys in found]
 
 
 def _sqlite_compilers():

@@ -41,25 +41,29 @@ class DatabaseStrategy:
     def __init__(self, backend):
         self.backend = backend
 
-    def _ranked_pages(self, expanded) -> list[tuple[int, int]]:
-        """(pk, content type) of the matching public pages, best first."""
+    def _matches(self, expanded) -> tuple[list[tuple[int, int]], list[int]]:
+        """(pk, content type) of the matching public pages, best first, and the
+        primary keys of the matching public documents."""
         visible = dict(public_pages().values_list("pk", "content_type_id"))
-        pks = ranked_ids(self.backend, expanded, public_pages(), allowed=visible)
+        pks, documents = ranked_ids(
+            self.backend, expanded, [(public_pages(), visible), (public_documents(), None)]
+        )
         head = pks[:RERANK_WINDOW]
         titles = dict(Page.objects.filter(pk__in=head).values_list("pk", "title"))
         head.sort(key=lambda pk: not expanded.matches(words(titles.get(pk, ""))))
-        return [(pk, visible[pk]) for pk in head + pks[RERANK_WINDOW:] if pk in visible]
+        return [(pk, visible[pk]) for pk in head + pks[RERANK_WINDOW:]], documents
 
-    def _facet_rows(self, expanded, pages) -> dict:
+    def _facet_rows(self, pages, documents) -> dict:
         """Facet values of every match, keyed by ("page" | "document", pk).
 
         Catalogue values are read for every live page of each catalogue type (a
         plain scan is cheaper than a thousand-value ``IN``), then kept for the
         matches only."""
-        rows = {}
-        for pk, content_type_id in pages:
+        labels = {}
+        for content_type_id in {ct for _, ct in pages}:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            rows[("page", pk)] = {"type": model._meta.label_lower if model else "wagtailcore.page"}
+            labels[content_type_id] = model._meta.label_lower if model else "wagtailcore.page"
+        rows = {("page", pk): {"type": labels[ct]} for pk, ct in pages}
         for model in catalogue_models():
             for pk, theme, policy, status in model.objects.filter(live=True).values_list(
                 "pk", "theme_id", "public_policy_id", "status"
@@ -71,29 +75,31 @@ class DatabaseStrategy:
                         policy=str(policy) if policy else None,
                         status=status or None,
                     )
-        for pk in ranked_ids(self.backend, expanded, public_documents()):
-            rows[("document", pk)] = {"type": DOCUMENT_TYPE}
+        rows.update({("document", pk): {"type": DOCUMENT_TYPE} for pk in documents})
         return rows
+
+    @staticmethod
+    def _counts(rows, filters) -> dict[str, dict[str, int]]:
+        """Per facet, the matches by value, under the *other* facets' filters."""
+        counts = {name: {} for name in FACET_NAMES}
+        for row in rows.values():
+            failed = [name for name in filters if row.get(name) not in filters[name]]
+            if len(failed) > 1:
+                continue
+            for name in FACET_NAMES:
+                value = row.get(name)
+                if value and (not failed or failed == [name]):
+                    counts[name][value] = counts[name].get(value, 0) + 1
+        return counts
 
     def search(self, request, operator: str = "and") -> SearchOutcome:
         expanded = expand(request.query, request.synonyms, operator=operator)
         if expanded is None:
             return SearchOutcome(request.query, strategy=self.name)
-        rows = self._facet_rows(expanded, self._ranked_pages(expanded))
+        rows = self._facet_rows(*self._matches(expanded))
         filters = request.filters
-
-        def matches(row, names):
-            return all(row.get(n) in filters[n] for n in names if n in filters)
-
-        counts = {}
-        for name in FACET_NAMES:
-            others = [n for n in FACET_NAMES if n != name]
-            bucket = counts.setdefault(name, {})
-            for row in rows.values():
-                value = row.get(name)
-                if value and matches(row, others):
-                    bucket[value] = bucket.get(value, 0) + 1
-        selected = [key for key, row in rows.items() if matches(row, FACET_NAMES)]
+        counts = self._counts(rows, filters)
+        selected = [key for key, row in rows.items() if all(row.get(n) in filters[n] for n in filters)]
         page_obj, offset = paginate(len(selected), request.page)
         window = selected[offset : offset + PER_PAGE]
         objects = load_objects(window)
