@@ -44,10 +44,9 @@ class DatabaseStrategy:
     def _matches(self, expanded) -> tuple[list[tuple[int, int]], list[int]]:
         """(pk, content type) of the matching public pages, best first, and the
         primary keys of the matching public documents."""
-        visible = dict(public_pages().values_list("pk", "content_type_id"))
-        pks, documents = ranked_ids(
-            self.backend, expanded, [(public_pages(), visible), (public_documents(), None)]
-        )
+        pages = public_pages()  # one query for the view restrictions, reused
+        visible = dict(pages.values_list("pk", "content_type_id"))
+        pks, documents = ranked_ids(self.backend, expanded, [(pages, visible), (public_documents(), None)])
         head = pks[:RERANK_WINDOW]
         titles = dict(Page.objects.filter(pk__in=head).values_list("pk", "title"))
         head.sort(key=lambda pk: not expanded.matches(words(titles.get(pk, ""))))
