@@ -11,7 +11,8 @@ or the database search, facets, loading the page objects, snippets), for the
 relevance suite's queries, and prints the median and 95th percentile per backend
 and catalogue size. Generated pages are programme pages whose words are drawn
 from the demo summaries (fixed seed), created with signals off and indexed in bulk
-by ``update_index``.
+by ``update_index``. Each line also prints the machine's load average: on a
+shared machine, latencies grow with it.
 """
 
 import argparse
@@ -85,9 +86,11 @@ def measure(label, repeat):
             outcome = search_catalogue(query)
             timings.append((time.perf_counter() - start) * 1000)
             assert outcome.strategy, outcome
+    load = os.getloadavg()[0]
     print(
         f"{label:<42} médiane {statistics.median(timings):7.1f} ms   "
-        f"p95 {percentile(timings, 0.95):7.1f} ms   ({len(timings)} requêtes)",
+        f"p95 {percentile(timings, 0.95):7.1f} ms   ({len(timings)} requêtes, "
+        f"charge machine {load:.1f} pour {os.cpu_count()} cœurs)",
         flush=True,
     )
 
