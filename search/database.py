@@ -70,13 +70,17 @@ def ranked_ids(backend, query: ExpandedQuery, sources) -> list[list]:
     On SQLite, one FTS5 query for all the sources, ranked by ``bm25`` (title weighs
     3, body 1): modelsearch's own query would compute the score in a correlated
     subquery, once per matching row, which took seconds at 5,000 pages, and would
-    run the full-text match once per source. Elsewhere (PostgreSQL ranks in the same
-    query), modelsearch's ranked queryset per source.
+    run the full-text match once per source. On PostgreSQL (which ranks in the same
+    query), modelsearch's ranked queryset per source, read as primary keys; on any
+    other backend, its ranked results.
     """
-    if type(backend).__name__ != "SQLiteSearchBackend":
+    kind = type(backend).__name__
+    if kind == "PostgresSearchBackend":
         return [
             list(backend.search(query, qs).get_queryset().values_list("pk", flat=True)) for qs, _ in sources
         ]
+    if kind != "SQLiteSearchBackend":  # any other Wagtail backend: its own ranked results
+        return [[obj.pk for obj in backend.search(query, qs)] for qs, _ in sources]
     from modelsearch.conf import get_app_config
     from modelsearch.utils import get_descendants_content_types_pks
 

@@ -4,8 +4,8 @@ A strategy answers ``search(request, operator)`` with a ``SearchOutcome`` and
 ``autocomplete(request, limit)`` with ranked pages. Which one drives a backend is
 declared by the backend itself (``catalogue_strategy``: ``search.database`` sets
 "database", ``search.backends`` says "engine"); a backend that declares nothing
-(Wagtail's Elasticsearch backends) gets the database strategy, which only needs
-Wagtail's ``search()``.
+(Wagtail's Elasticsearch backends) gets the database strategy, which then reads
+that backend's ranked results (without the engine's facets in one request).
 
 The engine strategy holds the database strategy on the ``"database"`` backend as
 its fallback for outages (``config.search_backends`` keeps it up to date).
