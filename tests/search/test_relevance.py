@@ -165,7 +165,7 @@ def test_commune_name_or_code_shows_that_commune_first(demo, db, query, code):
 
 
 def test_autocomplete_suggests_communes_with_their_departement(demo, db):
-    results = autocomplete_titles("Charleville")
+    results = autocomplete_titles("Charleville-Méz")  # "Charleville" alone is a commune of the Marne
     communes = [r for r in results if r["type"] == "Commune"]
     assert communes[0] == {
         "title": "Charleville-Mézières — Ardennes (08)",
