@@ -11,7 +11,11 @@ or the database search, facets, loading the page objects, snippets), for the
 relevance suite's queries, and prints the median and 95th percentile per backend
 and catalogue size. Generated pages are programme pages whose words are drawn
 from the demo summaries (fixed seed), created with signals off and indexed in bulk
-by ``update_index``.
+by ``update_index``. Each line also prints the machine's load average: on a
+shared machine, latencies grow with it. "CPU du processus" is the time this
+process spent computing (with SQLite, the database's work included; with
+PostgreSQL or OpenSearch, their servers' work excluded): the part that waiting for
+a busy CPU does not inflate.
 """
 
 import argparse
@@ -78,16 +82,19 @@ def measure(label, repeat):
 
     for query in QUERIES[:3]:  # warm caches and connections
         search_catalogue(query)
-    timings = []
+    timings, cpu = [], []
     for _ in range(repeat):
         for query in QUERIES:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             outcome = search_catalogue(query)
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             assert outcome.strategy, outcome
+    load = os.getloadavg()[0]
     print(
         f"{label:<42} médiane {statistics.median(timings):7.1f} ms   "
-        f"p95 {percentile(timings, 0.95):7.1f} ms   ({len(timings)} requêtes)",
+        f"p95 {percentile(timings, 0.95):7.1f} ms   CPU du processus p95 {percentile(cpu, 0.95):6.1f} ms   "
+        f"({len(timings)} requêtes, charge machine {load:.1f} pour {os.cpu_count()} cœurs)",
         flush=True,
     )
 

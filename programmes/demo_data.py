@@ -263,10 +263,11 @@ PROGRAMMES = [
         POLITIQUE_VILLE,
         "emploi-developpement-economique",
         "Projet Pagte",
-        "Pagte",
+        "PaQte (Pacte avec les quartiers pour toutes les entreprises)",
         "pagte",
         "projet",
-        "Projet de la politique de la ville consacré à l'emploi et au développement économique.",
+        "Projet de la politique de la ville consacré à l'emploi et au développement économique. "
+        "La feuille de route de 2020 l'écrit « Pagte ».",
     ),
     _entry(
         POLITIQUE_VILLE,

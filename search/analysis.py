@@ -24,8 +24,11 @@ analyzer, so redefining the index's ``default`` and ``default_search`` analyzers
 applies French analysis to every searchable field (and to ``_all_text`` and the
 ``_all_text_boost_*`` copies). Autocomplete fields use ``edgengram_analyzer``,
 redefined here with elision, and ``autocomplete_search`` at query time (set by
-``search.backends.FrenchOpenSearch2Mapping``): modelsearch's own search analyzer for
-them is ``standard``, which does not fold accents.
+``search.backends.FrenchOpenSearchMapping``): modelsearch's own search analyzer for
+them is ``standard``, which does not fold accents. ``autocomplete_search`` applies
+the editors' synonyms too ("PVD" suggests "Petites villes de demain"); an index
+created before that (an analyzer cannot change on a live index) gets it at the next
+``manage.py update_index``.
 """
 
 ELISION_ARTICLES = [
@@ -110,7 +113,7 @@ def french_index_settings(synonyms: list[str] | None = None) -> dict:
                     "autocomplete_search": {
                         "type": "custom",
                         "tokenizer": "standard",
-                        "filter": ["french_elision", "lowercase", "asciifolding"],
+                        "filter": ["french_elision", "lowercase", "asciifolding", "french_synonyms"],
                     },
                 },
             }

@@ -6,8 +6,8 @@ matches the installed client: opensearch-py 3 made every API argument
 keyword-only, and modelsearch's ``opensearch2`` backend still calls
 ``indices.create(name, body)`` positionally. Differences from modelsearch:
 
-- every page document carries four flat keyword fields used by the search page's
-  facets (``facet_type``, ``facet_theme``, ``facet_policy``, ``facet_status``): the
+- every page document carries one flat keyword field per facet of the search
+  page (``search.facets.FACETS``: ``facet_type``, ``facet_theme``…): the
   catalogue's FilterFields are prefixed per concrete page type
   (``programmes_programmepage__theme_filter``…), which would need one aggregation per
   page type;
@@ -35,26 +35,9 @@ from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import ConnectionTimeout
 
 from search.analysis import synonym_filter
+from search.facets import FACETS
 
 logger = logging.getLogger(__name__)
-
-FACET_FIELDS = {
-    "type": "facet_type",
-    "theme": "facet_theme",
-    "policy": "facet_policy",
-    "status": "facet_status",
-}
-
-
-def page_facet_values(page) -> dict:
-    """The facet values of a page, as stored in the index (strings)."""
-    values = {"type": page._meta.label_lower}
-    theme_id = getattr(page, "theme_id", None)
-    if hasattr(page, "public_policy_id") and hasattr(page, "status"):
-        values["theme"] = str(theme_id) if theme_id else None
-        values["policy"] = str(page.public_policy_id) if page.public_policy_id else None
-        values["status"] = page.status or None
-    return values
 
 
 class FrenchOpenSearchMapping(OpenSearch3Mapping):
@@ -71,15 +54,15 @@ class FrenchOpenSearchMapping(OpenSearch3Mapping):
     def get_mapping(self):
         mapping = super().get_mapping()
         if self._is_page():
-            for column in FACET_FIELDS.values():
-                mapping["properties"][column] = {"type": "keyword"}
+            for facet in FACETS:
+                mapping["properties"][facet.column] = {"type": "keyword"}
         return mapping
 
     def get_document(self, obj):
         doc = super().get_document(obj)
         if self._is_page():
-            for facet, value in page_facet_values(obj).items():
-                doc[FACET_FIELDS[facet]] = value
+            for facet in FACETS:
+                doc[facet.column] = facet.read(obj)
         return doc
 
 
@@ -103,6 +86,7 @@ class FrenchOpenSearchAutocompleteQueryCompiler(OpenSearch3AutocompleteQueryComp
 
 
 class FrenchOpenSearchSearchBackend(OpenSearch3SearchBackend):
+    catalogue_strategy = "engine"  # see search.strategies
     mapping_class = FrenchOpenSearchMapping
     index_class = FrenchOpenSearchIndex
     query_compiler_class = FrenchOpenSearchSearchQueryCompiler

@@ -15,8 +15,8 @@ _FORBIDDEN = re.compile(r"=>|[#\\]")
 class SearchSynonym(models.Model):
     """A set of equivalent words: searching any of them finds pages with the others.
 
-    Applied by the search engine at query time (see ``search.synonyms``); the
-    database backend ignores them.
+    Applied at query time: by the engine's analysis (see ``search.synonyms``) and
+    by the database strategy's query expansion (``search.expansion``).
     """
 
     terms = models.CharField(

@@ -41,8 +41,8 @@ def push_synonyms() -> list[str]:
     rules = synonym_rules()
     updated = []
     for backend in get_search_backends(with_auto_update=False):
-        if not hasattr(backend, "update_synonyms"):
-            continue
+        if getattr(backend, "catalogue_strategy", "") != "engine":
+            continue  # the database strategy reads the synonyms at each search
         try:
             updated += backend.update_synonyms(rules)
         except Exception:  # noqa: BLE001 - never block an editor's save

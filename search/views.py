@@ -8,8 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search.backends import FACET_FIELDS
 from search.catalogue import autocomplete_titles, search_catalogue
+from search.facets import FACET_NAMES
+from search.query import clean_query
 
 SUGGESTIONS = [
     "Petites villes de demain",
@@ -25,8 +26,8 @@ SUGGESTIONS = [
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
-    filters = {name: request.GET.getlist(name) for name in FACET_FIELDS}
+    query = clean_query(request.GET.get("q", ""))
+    filters = {name: request.GET.getlist(name) for name in FACET_NAMES}
     outcome = search_catalogue(query, filters, request.GET.get("page", 1))
     page_obj = outcome.page_obj
     if page_obj is not None:

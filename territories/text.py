@@ -3,13 +3,17 @@ shape of codes, and the French article before a département's name.
 
 The same ``fold`` runs at import time (``search_name`` columns) and on what a
 user types, so that the lookup compares like with like with a plain indexed
-equality or prefix match.
+equality or prefix match. ``fold_letters`` is the part of it that keeps word
+boundaries and punctuation: the site search (``search/``) folds queries, titles
+and snippets with it, so a commune name, a page title and what a mayor types
+meet whatever the accents and ligatures (one table of ligatures for the site).
 """
 
 import re
 import unicodedata
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+LIGATURES = {"œ": "oe", "æ": "ae"}
+_FOLDED = str.maketrans({**LIGATURES, "Œ": "oe", "Æ": "ae", "ß": "ss", "’": "'", "ʼ": "'"})
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
@@ -19,13 +23,29 @@ INSEE_CODE_RE = re.compile(r"^(?:\d{2}|2[AB])\d{3}$")
 POSTAL_CODE_RE = re.compile(r"^\d{5}$")
 
 
+def fold_letters(text: str) -> str:
+    """Lowercase, ligatures spelled out, accents removed, everything else kept
+    (typographic apostrophes become plain ones): "Cœur" gives "coeur", "L’Éducation"
+    gives "l'education"."""
+    text = unicodedata.normalize("NFKD", (text or "").translate(_FOLDED))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def ligature_spellings(word: str) -> list[str]:
+    """A folded word and, if it holds "oe" or "ae", the same with the ligature
+    ("coeur", "cœur"): for an index that keeps "œ" as a letter of its own (SQLite's
+    ``unicode61`` tokenizer), where folding the query alone cannot meet it."""
+    contracted = word
+    for ligature, letters in LIGATURES.items():
+        contracted = contracted.replace(letters, ligature)
+    return [word] if contracted == word else [word, contracted]
+
+
 def fold(text: str) -> str:
     """Lowercase, accents removed, hyphens, apostrophes and punctuation turned
     into single spaces, "st"/"ste" spelled out: "Saint-Étienne", "st etienne" and
     "ST-ETIENNE" all give "saint etienne"."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = [w for w in _SEPARATORS.split(text) if w]
+    words = [w for w in _SEPARATORS.split(fold_letters(text)) if w]
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 

@@ -123,21 +123,8 @@ def consolidation(queryset, year: int) -> list[dict]:
         )
     )
     for item in items:
-        counter = rows[item["departement_id"]]
         names[item["departement_id"]] = item["name"]
-        counter["received"] += 1
-        counter["confirmed"] += bool(item["confirmed_at"])
-        counter["local"] += bool(item["has_local"])
-        counter["national"] += bool(item["has_national"])
-        counter["national_only"] += bool(item["has_national"]) and not item["has_local"]
-        counter["validated"] += decisions.get(item["pk"]) == CommitteeDecision.Outcome.VALIDATED
-        counter["refused"] += decisions.get(item["pk"]) == CommitteeDecision.Outcome.REFUSED
-        counter["inadmissible"] += item["state"] == RequestState.INADMISSIBLE
-        counter["redirected"] += item["state"] == RequestState.REDIRECTED
-        counter["closed"] += item["state"] == RequestState.CLOSED
-        counter["open"] += item["state"] not in FINAL_STATES
-        counter["local_committee"] += bool(item["has_local_committee"])
-        counter["sample"] += item["is_sample"]
+        _count(rows[item["departement_id"]], item, decisions.get(item["pk"]))
         if item["triaged_at"]:
             delays[item["departement_id"]].append(
                 (item["triaged_at"] - item["created_at"]).total_seconds() / 86400
@@ -157,6 +144,23 @@ def consolidation(queryset, year: int) -> list[dict]:
             }
         )
     return result
+
+
+def _count(counter: Counter, item: dict, decision) -> None:
+    """Add one request (a ``values()`` row of ``consolidation``) to its département's counts."""
+    counter["received"] += 1
+    counter["confirmed"] += bool(item["confirmed_at"])
+    counter["local"] += bool(item["has_local"])
+    counter["national"] += bool(item["has_national"])
+    counter["national_only"] += bool(item["has_national"]) and not item["has_local"]
+    counter["validated"] += decision == CommitteeDecision.Outcome.VALIDATED
+    counter["refused"] += decision == CommitteeDecision.Outcome.REFUSED
+    counter["inadmissible"] += item["state"] == RequestState.INADMISSIBLE
+    counter["redirected"] += item["state"] == RequestState.REDIRECTED
+    counter["closed"] += item["state"] == RequestState.CLOSED
+    counter["open"] += item["state"] not in FINAL_STATES
+    counter["local_committee"] += bool(item["has_local_committee"])
+    counter["sample"] += item["is_sample"]
 
 
 def consolidation_csv(rows) -> bytes:

@@ -9,10 +9,12 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from config.search_backends import search_backends
 from home.models import StandardPage
 from search.catalogue import search_catalogue
+from search.models import SearchSynonym
 
-from .factories import catalogue, publish_child
+from .factories import catalogue, publish_child, reference_communes
 
 
 @pytest.fixture
@@ -104,3 +106,46 @@ def test_autocomplete_folds_accents(client, content, search_env):
     for query in ("coeur", "cœur", "Cœu"):
         data = client.get(reverse("search_autocomplete"), {"q": query}).json()
         assert "Action cœur de ville" in [r["title"] for r in data["results"]], (query, search_env.kind)
+
+
+@pytest.fixture
+def database_content(home_page, settings):
+    settings.WAGTAILSEARCH_BACKENDS = search_backends("")
+    return catalogue(home_page)
+
+
+def test_editor_synonym_applies_at_once_on_the_database_backend(client, database_content):
+    assert titles(search_catalogue("ACV")) == []
+    SearchSynonym.objects.create(terms="ACV, Action cœur de ville")
+    assert titles(search_catalogue("ACV"))[:1] == ["Action cœur de ville"]
+    assert titles(search_catalogue("acv"))[:1] == ["Action cœur de ville"]
+    data = client.get(reverse("search_autocomplete"), {"q": "ACV"}).json()
+    assert "Action cœur de ville" in [r["title"] for r in data["results"]]
+
+
+def test_commune_named_by_the_query_comes_first_on_the_page(client, database_content):
+    reference_communes()
+    html = client.get(reverse("search"), {"q": "Guéret"}).content.decode()
+    communes_at = html.index('id="search-communes-title"')
+    assert html.index('href="/communes/23096/"') > communes_at
+    assert "Creuse (23)" in html
+    assert "Aucun résultat" not in html  # the commune is the answer
+    data = client.get(reverse("search_autocomplete"), {"q": "23000"}).json()
+    assert data["results"][0] == {
+        "title": "Guéret — Creuse (23)",
+        "url": "/communes/23096/",
+        "type": "Commune",
+    }
+
+
+def test_no_result_proposes_a_close_title(client, database_content):
+    html = client.get(reverse("search"), {"q": "éducativse"}).content.decode()
+    assert "Vouliez-vous dire" in html
+    assert 'href="/recherche/?q=%C3%A9ducatives"' in html  # "éducatives", which finds Cités éducatives
+    assert "Cités éducatives" in client.get(reverse("search"), {"q": "éducatives"}).content.decode()
+
+
+def test_header_search_offers_suggestions_on_every_page(client, home_page):
+    html = client.get("/").content.decode()
+    assert f'data-autocomplete-url="{reverse("search_autocomplete")}"' in html
+    assert "search/autocomplete.js" in html
