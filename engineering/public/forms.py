@@ -8,6 +8,7 @@ from programmes.models import Theme
 
 from ..models import EngineeringKind, EngineeringRequest
 from ..protocol.action_forms import MultipleFileField, attachments_field, clean_attachment_list
+from ..protocol.inputs import IdMultipleChoiceField
 from . import collectivites
 
 
@@ -72,7 +73,7 @@ class EngineeringRequestForm(DsfrBaseForm):
             "min_length": _("La description est trop courte : 30 caractères au minimum."),
         },
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         label=_("Thématiques"),
         queryset=Theme.objects.all(),
         required=False,
@@ -84,7 +85,7 @@ class EngineeringRequestForm(DsfrBaseForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Indiquez l'avancement du projet.")},
     )
-    engineering_kinds = forms.ModelMultipleChoiceField(
+    engineering_kinds = IdMultipleChoiceField(
         label=_("Ingénierie recherchée"),
         queryset=EngineeringKind.objects.all(),
         required=False,

@@ -43,6 +43,8 @@ class FilterForm(forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Recherche"),
         required=False,
+        max_length=200,
+        error_messages={"max_length": gettext_lazy("La recherche ne doit pas dépasser 200 caractères.")},
         help_text=gettext_lazy("Intitulé, référence ou collectivité"),
     )
     state = forms.ChoiceField(
@@ -233,10 +235,9 @@ def export(request):
     """Yearly consolidation per département (roadmap II c: reported once a year
     to the agency's head office), as CSV or XLSX, over the requests the user sees."""
     _require_role(request)
-    try:
-        year = int(request.GET.get("annee") or timezone.now().year)
-    except ValueError as error:
-        raise Http404 from error
+    year = reporting.export_year(request.GET.get("annee"), timezone.now().year)
+    if year is None:
+        raise Http404
     rows = reporting.consolidation(EngineeringRequest.objects.visible_to(request.user), year)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(
