@@ -38,3 +38,14 @@ def require(name: str, explanation: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} manquant : {explanation}")
     return value
+
+
+def cache_from_url(url: str) -> dict:
+    """A ``CACHES`` entry from ``CACHE_URL``: ``redis://host:port/db`` (or
+    ``rediss://``) for Redis, empty for the local-memory cache of one process."""
+    url = url.strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "anct"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL non reconnue : {url} (attendu : redis://hôte:port/base).")

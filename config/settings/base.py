@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env, env_int
+from config.env import cache_from_url, env, env_int
 from config.search_backends import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -143,6 +143,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "media_assets.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
+# Failed logins are counted per account and per address (accounts.forms).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_INDEX_PREFIX", "anct"))
@@ -153,12 +155,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "anct",
-    }
-}
+# Rate limits and login throttling count in this cache: it must be shared by every
+# process serving the site (CACHE_URL=redis://… in production and in CI); the
+# local-memory cache stays the default of `make run`.
+CACHES = {"default": cache_from_url(env("CACHE_URL"))}
 
 LOGGING = {
     "version": 1,

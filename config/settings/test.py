@@ -15,7 +15,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory unless CACHE_URL names a Redis (CI runs the suite against one).
+CACHES = {"default": cache_from_url(env("CACHE_URL"))}  # noqa: F405
 # Attachments on a real file system (a fresh temporary folder per test process,
 # removed by tests/conftest.py), so that tests see what production writes.
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="anct-test-attachments-"))
