@@ -21,7 +21,6 @@ admin_urls = (
         path("export/", staff_views.export, name="export"),
         path("<int:pk>/", staff_views.detail, name="detail"),
         path("<int:pk>/action/<str:action_name>/", staff_views.act, name="act"),
-        path("<int:pk>/piece-jointe/<int:attachment_pk>/", staff_views.attachment, name="attachment"),
         path("courriels/", outbox_views.failed_emails, name="failed_emails"),
         path("courriels/<int:pk>/renvoyer/", outbox_views.resend_email, name="resend_email"),
     ],

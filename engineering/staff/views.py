@@ -220,6 +220,8 @@ def act(request, pk, action_name):
 
 
 def attachment(request, pk, attachment_pk):
+    """The only way to a file of the private storage: 404 unless the user sees
+    the request (anonymous visitors included)."""
     _require_role(request)
     engineering_request = _get(request, pk)
     item = get_object_or_404(engineering_request.attachments.all(), pk=attachment_pk)

@@ -31,11 +31,11 @@ def attachment(client, territories):
 
 
 def url_of(attachment):
-    return f"{ADMIN}{attachment.request_id}/piece-jointe/{attachment.pk}/"
+    return f"/ingenierie/piece-jointe/{attachment.request_id}/{attachment.pk}/"
 
 
 def test_an_attachment_is_served_to_its_departements_staff_only(client, people, attachment):
-    assert client.get(url_of(attachment)).status_code in (302, 404)  # anonymous: login page
+    assert client.get(url_of(attachment)).status_code == 404  # anonymous
     client.force_login(people["corse"])
     assert client.get(url_of(attachment)).status_code == 404
     client.force_login(people["ardennes"])
@@ -45,9 +45,10 @@ def test_an_attachment_is_served_to_its_departements_staff_only(client, people, 
     assert "plan du pont.pdf" in response["Content-Disposition"]
 
 
-def test_an_anonymous_client_never_gets_the_file(client, attachment):
-    response = client.get(url_of(attachment), follow=True)
-    assert b"%PDF-1.7 plan du pont" not in response.content
+def test_the_detail_page_links_to_the_checked_download(client, people, attachment):
+    client.force_login(people["ardennes"])
+    html = client.get(f"{ADMIN}{attachment.request_id}/").content.decode()
+    assert f'href="{url_of(attachment)}"' in html
 
 
 def test_no_attachment_is_reachable_under_the_media_url(client, attachment):

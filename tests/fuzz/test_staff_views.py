@@ -49,7 +49,7 @@ def test_staff_views(client, staff, who, view, query, segment, action, data):
     elif view == "detail":
         response = client.get(f"{ADMIN}{pk}/", query)
     elif view == "attachment":
-        response = client.get(f"{ADMIN}{pk}/piece-jointe/{pk}/")
+        response = client.get(f"/ingenierie/piece-jointe/{pk}/{pk}/")
     elif view == "resend":
         response = client.post(f"{ADMIN}courriels/{pk}/renvoyer/")
     else:
