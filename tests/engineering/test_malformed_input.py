@@ -7,7 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from engineering.models import Attachment, EngineeringRequest
 from engineering.protocol.inputs import safe_filename
 
+from .test_information_reply import ask
 from .test_public_form import URL, form_data
+from .test_staff_views import submit_and_confirm
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/ingenierie/"
@@ -84,3 +86,17 @@ def test_a_malformed_page_number_in_the_staff_list_shows_a_page(client, people, 
 def test_a_malformed_theme_filter_in_the_staff_list_is_a_form_error(client, people, theme):
     client.force_login(people["ardennes"])
     assert client.get(ADMIN, {"theme": theme}).status_code == 200
+
+
+def test_the_reply_page_keeps_an_attachment_with_a_very_long_accented_name(client, people, commit, settings):
+    """Issue 12: the same name answered 500 on the reply page (through the workflow)."""
+    settings.ENGINEERING_RATE_LIMIT_PER_IP = 1000
+    request = submit_and_confirm(client, commit)
+    link = ask(client, commit, people, request)
+    client.logout()
+    upload = SimpleUploadedFile("é" * 200 + ".pdf", b"%PDF-1.7 complement")
+    with commit():
+        response = client.post(link, {"answer": "Travaux prévus au printemps 2027.", "attachments": [upload]})
+    assert response.status_code == 302
+    attachment = request.attachments.get()
+    assert attachment.original_name == "é" * 116 + ".pdf" and attachment.information_request_id
