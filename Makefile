@@ -70,7 +70,9 @@ run: setup
 	@echo "  Site : http://$(HOST):$(PORT)/"
 	@echo "  Administration : http://$(HOST):$(PORT)/admin/ (identifiant : admin, mot de passe : $(DEMO_ADMIN_PASSWORD))"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# Emails are queued, never sent inside a request: a worker sends them (printed here).
+	$(PY) manage.py db_worker --backend mail --interval 2 & trap 'kill $$!' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production stack on loopback: Varnish on PORT, gunicorn, Redis, the task worker.
 serve: setup serve-packages

@@ -24,9 +24,8 @@ DEFAULTS = {
     "ENGINEERING_RATE_LIMIT_PER_EMAIL": 3,
     "ENGINEERING_ATTEMPT_LIMIT_PER_IP": 60,
     "ENGINEERING_RATE_LIMIT_WINDOW_SECONDS": 600,
-    # Public status page: lookups per window, per IP address and per tracking reference.
+    # Public status page: failed lookups per window and per IP address.
     "ENGINEERING_STATUS_RATE_LIMIT_PER_IP": 10,
-    "ENGINEERING_STATUS_RATE_LIMIT_PER_REFERENCE": 5,
     # Attachments: size of one file, number of files.
     "ENGINEERING_ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "ENGINEERING_ATTACHMENT_MAX_FILES": 5,

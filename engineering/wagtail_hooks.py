@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import EngineeringKind, EngineeringRequest, RoutingRule, StateDeadline
 from .protocol.roles import takes_part
+from .staff import outbox as outbox_views
 from .staff import reporting
 from .staff import views as staff_views
 
@@ -20,7 +21,8 @@ admin_urls = (
         path("export/", staff_views.export, name="export"),
         path("<int:pk>/", staff_views.detail, name="detail"),
         path("<int:pk>/action/<str:action_name>/", staff_views.act, name="act"),
-        path("<int:pk>/piece-jointe/<int:attachment_pk>/", staff_views.attachment, name="attachment"),
+        path("courriels/", outbox_views.failed_emails, name="failed_emails"),
+        path("courriels/<int:pk>/renvoyer/", outbox_views.resend_email, name="resend_email"),
     ],
     "engineering_admin",
 )
@@ -40,6 +42,18 @@ class RequestsMenuItem(MenuItem):
 def register_menu_item():
     return RequestsMenuItem(
         _("Demandes d'ingénierie"), reverse("engineering_admin:index"), icon_name="form", order=250
+    )
+
+
+class AdminOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_failed_emails_menu_item():
+    return AdminOnlyMenuItem(
+        _("Courriels non envoyés"), reverse("engineering_admin:failed_emails"), icon_name="mail", order=900
     )
 
 

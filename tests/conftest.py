@@ -3,6 +3,7 @@ never taken from migrations; territorial data is the REAL reference data of the
 pinned ``@etalab/decoupage-administratif`` package, imported by the command
 ``make run`` uses."""
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -38,6 +39,15 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_unconfigure(config):
+    """Remove the temporary attachment folder of the test settings."""
+    from django.conf import settings
+
+    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
+    if root is not None and Path(root).name.startswith("anct-test-attachments-"):
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def ensure_territorial_data():

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     # First, so that it sees the cookies and Vary the others set on the way out.
     "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "home.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,8 +128,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Request attachments: a private folder outside MEDIA_ROOT, never served by the web
+# server; only the staff view that checks access reads it (engineering.staff.views).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+ATTACHMENTS_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/prive/non-servi/"},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "attachments": ATTACHMENTS_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -140,6 +149,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "media_assets.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
+# Failed logins are counted per account and per address (accounts.forms).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_INDEX_PREFIX", "anct"))
@@ -158,6 +169,9 @@ SITE_DPO_CONTACT = env("SITE_DPO_CONTACT", "à vérifier")
 SITE_ACCESSIBILITY_CONTACT = env("SITE_ACCESSIBILITY_CONTACT", "à vérifier")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Seconds a mail server may take to answer before the send fails and is retried
+# later (engineering.protocol.outbox); without it a silent server hangs forever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
 
 # CACHE_URL=redis://… in production (shared by the app servers); local memory otherwise.

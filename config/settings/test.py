@@ -4,6 +4,9 @@ DATABASE_URL and SEARCH_URL still come from the environment, so the same suite
 runs on SQLite locally and on PostgreSQL in CI.
 """
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,10 +14,19 @@ SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_TIMEOUT = 2
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory unless CACHE_URL names a Redis (CI runs the suite against one).
+CACHES = {"default": env_cache("CACHE_URL")}  # noqa: F405
+# Attachments on a real file system (a fresh temporary folder per test process,
+# removed by tests/conftest.py), so that tests see what production writes.
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="anct-test-attachments-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/prive/non-servi/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

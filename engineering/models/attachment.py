@@ -1,13 +1,29 @@
 """Files sent with a request."""
 
+import re
+import secrets
+
+from django.core.files.storage import storages
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .request import EngineeringRequest
 
 
+def attachment_storage():
+    """The private storage (``STORAGES["attachments"]``), outside the public
+    media root: files are served only by the staff view that checks access."""
+    return storages["attachments"]
+
+
 def attachment_path(instance, filename):
-    return f"ingenierie/{instance.request.created_at:%Y/%m}/{instance.request_id}/{filename}"
+    """A random stored name, so that no path can be guessed and nothing of the
+    sender's name (length, folders, characters) reaches the file system; the
+    name people see is ``original_name``."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    suffix = f".{extension}" if re.fullmatch(r"[a-z0-9]{1,10}", extension) else ""
+    return f"ingenierie/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{suffix}"
 
 
 class Attachment(models.Model):
@@ -15,7 +31,9 @@ class Attachment(models.Model):
     the file's first bytes (``engineering.protocol.uploads``), not from its name."""
 
     request = models.ForeignKey(EngineeringRequest, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("fichier"), upload_to=attachment_path, max_length=255)
+    file = models.FileField(
+        _("fichier"), upload_to=attachment_path, storage=attachment_storage, max_length=255
+    )
     original_name = models.CharField(_("nom d'origine"), max_length=255)
     content_type = models.CharField(_("type de contenu"), max_length=120)
     size = models.PositiveIntegerField(_("taille (octets)"))

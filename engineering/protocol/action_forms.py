@@ -11,6 +11,7 @@ from territories.models import Departement
 
 from ..conf import setting
 from ..models import CommitteeDecision, LocalAnswer, NationalEscalation
+from .inputs import IdMultipleChoiceField
 from .uploads import ACCEPTED_EXTENSIONS, PDF, check_attachment
 
 
@@ -244,7 +245,7 @@ class InstrumentsForm(forms.Form):
         max_digits=12,
         decimal_places=2,
     )
-    operators = forms.ModelMultipleChoiceField(
+    operators = IdMultipleChoiceField(
         label=_("Conventions-cadres avec les opérateurs du premier cercle"),
         required=False,
         queryset=Partner.objects.filter(is_first_circle_operator=True),

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from ..conf import setting
 from ..models import (
     ActivatedInstrument,
-    Attachment,
     CommitteeDecision,
     InformationRequest,
     LocalAnswer,
@@ -20,7 +19,7 @@ from ..models import (
 )
 from .errors import IllegalTransition, TransitionForbidden
 from .roles import Requester
-from .uploads import sniff
+from .uploads import create_attachment
 
 S = RequestState
 
@@ -78,16 +77,7 @@ def record_reply(request, data, actor):
     question.save(update_fields=["answer", "answered_at"])
     names = []
     for uploaded in data.get("attachments") or ():
-        file_type = sniff(uploaded)
-        Attachment.objects.create(
-            request=request,
-            information_request=question,
-            file=uploaded,
-            original_name=uploaded.name[:255],
-            content_type=file_type.content_type if file_type else "",
-            size=uploaded.size,
-        )
-        names.append(uploaded.name[:255])
+        names.append(create_attachment(request, uploaded, information_request=question).original_name)
     return {"information_request": question.pk, "attachments": names}
 
 

@@ -12,7 +12,12 @@ django-tasks has no retry of its own, so the policy lives here:
    ``ENGINEERING_MAIL_MAX_ATTEMPTS`` attempts the row is marked abandoned.
 3. ``manage.py send_pending_notifications`` sends every due row: run it from cron
    (every few minutes) as the safety net, whatever the tasks backend, e.g. when a
-   worker was down or the backend cannot defer (the immediate backend of dev/test).
+   worker was down or the backend cannot defer (the immediate backend of the tests).
+
+No mail is sent inside a web request: the task goes to the ``mail`` tasks backend
+when the settings declare one (the database queue of development, served by
+``manage.py db_worker --backend mail``), else to ``default`` (the database
+queue of production). Only the test settings run it immediately.
 """
 
 import logging
@@ -52,9 +57,23 @@ def dispatch(notification_id: int) -> None:
     """Hand the notification to the tasks backend; if that fails the row stays
     pending for ``send_pending_notifications``."""
     try:
-        send_notification.enqueue(notification_id)
+        send_notification.using(backend=mail_backend_alias()).enqueue(notification_id)
     except Exception:  # noqa: BLE001 - the outbox row is the safety net
         logger.exception("Could not enqueue notification %s", notification_id)
+
+
+def mail_backend_alias() -> str:
+    return "mail" if "mail" in getattr(settings, "TASKS", {}) else "default"
+
+
+def resend(notification: Notification) -> None:
+    """Give a failed or abandoned email a fresh series of attempts, queued (the
+    admin's "renvoyer" action): the request that asks for it never waits for
+    the mail server."""
+    Notification.objects.filter(pk=notification.pk).update(
+        status=Notification.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )
+    transaction.on_commit(lambda: dispatch(notification.pk), robust=True)
 
 
 @task()
@@ -109,10 +128,10 @@ def deliver(notification_id: int) -> str:
 def _defer(notification_id, retry_at):
     """Re-enqueue for the retry time when the backend can defer (database
     backend); otherwise ``send_pending_notifications`` will pick the row up."""
-    backend = task_backends[send_notification.backend]
-    if backend.supports_defer:
+    alias = mail_backend_alias()
+    if task_backends[alias].supports_defer:
         try:
-            send_notification.using(run_after=retry_at).enqueue(notification_id)
+            send_notification.using(backend=alias, run_after=retry_at).enqueue(notification_id)
         except Exception:  # noqa: BLE001 - the outbox row is the safety net
             logger.exception("Could not re-enqueue notification %s", notification_id)
 

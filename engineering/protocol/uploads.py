@@ -1,7 +1,9 @@
 """Attachment checks on the server: size, and type read from the file's first
 bytes (magic numbers), so that a program renamed ``.pdf`` is refused."""
 
+import threading
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -9,6 +11,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from ..conf import setting
+from ..models import Attachment
+from .inputs import safe_filename
 
 
 @dataclass(frozen=True)
@@ -60,18 +64,74 @@ def sniff(uploaded) -> FileType | None:
     return None
 
 
+#: Archive limits, checked on the sizes the archive declares, before anything is
+#: decompressed: an office document has a few hundred entries of XML compressed
+#: about tenfold; a "zip bomb" declares gigabytes from a few kilobytes.
+ZIP_MAX_ENTRIES = 2000
+ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024
+ZIP_MAX_RATIO = 100
+#: Bytes at most decompressed to read an OpenDocument's ``mimetype`` entry.
+MIMETYPE_MAX_BYTES = 100
+_EOCD = b"PK\x05\x06"
+
+
+def _declared_entries(uploaded) -> int | None:
+    """The number of entries the end record of the archive declares (None when
+    there is no such record), read from its last 64 kB only: ``zipfile`` would
+    otherwise build an object per entry of a million-entry archive."""
+    size = uploaded.size
+    tail_size = min(size, 65535 + 22)
+    uploaded.seek(size - tail_size)
+    tail = uploaded.read(tail_size)
+    position = tail.rfind(_EOCD)
+    if position < 0 or len(tail) < position + 22:
+        return None
+    return int.from_bytes(tail[position + 10 : position + 12], "little")
+
+
+def _bomb(infos) -> bool:
+    """True when the declared sizes are those of a decompression bomb."""
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > ZIP_MAX_TOTAL_BYTES or (info.file_size > 1024 * 1024 and ratio > ZIP_MAX_RATIO):
+            return True
+    return False
+
+
 def _sniff_zip(uploaded) -> FileType | None:
+    """The office format of an archive, read from its table of contents and at
+    most ``MIMETYPE_MAX_BYTES`` decompressed bytes; None for anything else,
+    bombs included."""
     try:
+        entries = _declared_entries(uploaded)
+        if entries is None or entries > ZIP_MAX_ENTRIES:
+            return None
+        uploaded.seek(0)
         with zipfile.ZipFile(uploaded) as archive:
-            names = archive.namelist()
+            infos = archive.infolist()
+            if len(infos) > ZIP_MAX_ENTRIES or _bomb(infos):
+                return None
+            names = {info.filename for info in infos}
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(MIMETYPE_MAX_BYTES).decode("ascii", "replace").strip()
                 return ODF.get(mimetype)
             if "[Content_Types].xml" in names:
                 for prefix, file_type in OOXML.items():
                     if any(name.startswith(prefix) for name in names):
                         return file_type
-    except (zipfile.BadZipFile, OSError, UnicodeError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        UnicodeError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ):
         return None
     finally:
         uploaded.seek(0)
@@ -102,3 +162,51 @@ def check_attachment(uploaded) -> FileType:
             code="bad_type",
         )
     return file_type
+
+
+_written = threading.local()
+
+
+@contextmanager
+def files_written_with_rows():
+    """Wrap the transaction that creates attachments: if it fails, the files
+    it stored are deleted too, so a failed submission leaves neither a row nor
+    a file (the database rolls back, the file system does not)."""
+    stack = getattr(_written, "stack", None)
+    if stack is None:
+        stack = _written.stack = []
+    stored: list = []
+    stack.append(stored)
+    try:
+        yield
+    except BaseException:
+        for field_file in stored:
+            field_file.storage.delete(field_file.name)
+        stored.clear()
+        raise
+    finally:
+        stack.pop()
+        if stack:  # an enclosing block answers for these files too
+            stack[-1].extend(stored)
+
+
+def create_attachment(request, uploaded, **extra):
+    """Store one checked upload under a random name, with the sender's name
+    cleaned up for display (``inputs.safe_filename``), and remember the file
+    for ``files_written_with_rows``."""
+    file_type = sniff(uploaded)
+    name = safe_filename(uploaded.name)
+    uploaded.name = name
+    attachment = Attachment(
+        request=request,
+        original_name=name,
+        content_type=file_type.content_type if file_type else "",
+        size=uploaded.size,
+        **extra,
+    )
+    attachment.file.save(name, uploaded, save=False)
+    stack = getattr(_written, "stack", None)
+    if stack:
+        stack[-1].append(attachment.file)
+    attachment.save()
+    return attachment

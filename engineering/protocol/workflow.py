@@ -18,6 +18,7 @@ from . import emails
 from .errors import IllegalTransition, InvalidTransitionData, TransitionForbidden
 from .registry import Action, actions
 from .roles import REQUESTER, SYSTEM, Requester, roles_of
+from .uploads import files_written_with_rows
 
 #: Fields ``apply_transition`` may change, copied back onto the caller's object.
 SYNCED_FIELDS = (
@@ -115,7 +116,7 @@ def apply_transition(
     action = actions.get(action_name)
     if action is None:
         raise IllegalTransition(_("Action inconnue : %(action)s.") % {"action": action_name})
-    with transaction.atomic():
+    with files_written_with_rows(), transaction.atomic():
         locked = (
             EngineeringRequest.objects.select_for_update()
             .select_related("departement", "assigned_team")

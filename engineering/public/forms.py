@@ -9,6 +9,7 @@ from territories.models import Departement, Region
 
 from ..models import EngineeringKind, EngineeringRequest
 from ..protocol.action_forms import MultipleFileField, attachments_field, clean_attachment_list
+from ..protocol.inputs import IdMultipleChoiceField
 from . import collectivites
 
 COMMUNE_OR_EPCI = "commune_epci"
@@ -117,7 +118,7 @@ class EngineeringRequestForm(DsfrBaseForm):
             "min_length": _("La description est trop courte : 30 caractères au minimum."),
         },
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         label=_("Thématiques"),
         queryset=Theme.objects.all(),
         required=False,
@@ -129,7 +130,7 @@ class EngineeringRequestForm(DsfrBaseForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Indiquez l'avancement du projet.")},
     )
-    engineering_kinds = forms.ModelMultipleChoiceField(
+    engineering_kinds = IdMultipleChoiceField(
         label=_("Ingénierie recherchée"),
         queryset=EngineeringKind.objects.filter(is_offered=True),
         required=False,

@@ -6,9 +6,9 @@ from django.utils import timezone
 from territories.models import EPCI, Commune, Departement, Region
 
 from ..conf import setting
-from ..models import Attachment, EngineeringRequest, RoutingRule
+from ..models import EngineeringRequest, RoutingRule
 from ..protocol import emails
-from ..protocol.uploads import sniff
+from ..protocol.uploads import create_attachment, files_written_with_rows
 from .collectivites import departement_of
 from .duplicates import find_duplicate
 
@@ -60,18 +60,11 @@ def submit_request(data: dict, files=(), sample: bool = False) -> EngineeringReq
     # that SQLite takes its write lock (waiting for it) instead of failing to
     # upgrade a read lock under concurrent submissions.
     request.duplicate_of = find_duplicate(request)
-    with transaction.atomic():
+    with files_written_with_rows(), transaction.atomic():
         request.save()
         request.themes.set(data.get("themes") or [])
         request.engineering_kinds.set(data.get("engineering_kinds") or [])
         for uploaded in files:
-            file_type = sniff(uploaded)
-            Attachment.objects.create(
-                request=request,
-                file=uploaded,
-                original_name=uploaded.name[:255],
-                content_type=file_type.content_type if file_type else "",
-                size=uploaded.size,
-            )
+            create_attachment(request, uploaded)
         emails.receipt(request)
     return request

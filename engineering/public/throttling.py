@@ -56,12 +56,20 @@ def throttled(request, email: str = "") -> bool:
     return over_ip or over_email
 
 
-def status_lookup_throttled(request, reference: str = "") -> bool:
-    """Count one lookup on the public status page; True when its IP address or
-    the tracking reference was tried too often (guessing is slowed down)."""
-    window = setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS")
-    over_ip = _hit("status-ip", client_ip(request), setting("ENGINEERING_STATUS_RATE_LIMIT_PER_IP"), window)
-    over_reference = bool(reference) and _hit(
-        "status-reference", reference, setting("ENGINEERING_STATUS_RATE_LIMIT_PER_REFERENCE"), window
+def status_lookup_throttled(request) -> bool:
+    """True when this IP address made too many failed lookups on the public
+    status page in the window (guessing is slowed down). Only the address is
+    limited: a counter per reference let anyone lock the real requester out
+    with a few wrong e-mails (references are sequential)."""
+    key = _key("status-ip", client_ip(request))
+    return (cache.get(key) or 0) >= setting("ENGINEERING_STATUS_RATE_LIMIT_PER_IP")
+
+
+def status_lookup_failed(request) -> None:
+    """Count one failed lookup from this IP address; a right answer costs nothing."""
+    _hit(
+        "status-ip",
+        client_ip(request),
+        setting("ENGINEERING_STATUS_RATE_LIMIT_PER_IP"),
+        setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS"),
     )
-    return over_ip or over_reference

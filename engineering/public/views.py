@@ -185,8 +185,8 @@ def information_reply(request, reference, token):
 def status(request):
     """The requester's status page. The lookup is a POST (the email address
     stays out of URLs and logs), needs the reference and the email together,
-    answers the same way whichever of the two is wrong, and is rate-limited per
-    IP address and per reference."""
+    answers the same way whichever of the two is wrong, and limits failed
+    lookups per IP address, never per reference (``throttling``)."""
     form = StatusLookupForm(request.POST or None)
     context = {
         "title": _("Suivre une demande d'appui en ingénierie"),
@@ -194,7 +194,7 @@ def status(request):
     }
     http_status = 200
     if request.method == "POST":
-        if throttling.status_lookup_throttled(request, request.POST.get("reference", "").strip().upper()):
+        if throttling.status_lookup_throttled(request):
             context["throttled"] = True
             http_status = 429
         elif form.is_valid():
@@ -209,6 +209,7 @@ def status(request):
             if found is not None:
                 context["status"] = public_status(found)
             else:
+                throttling.status_lookup_failed(request)
                 form.add_error(
                     None,
                     _(

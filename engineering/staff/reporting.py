@@ -94,6 +94,23 @@ CONSOLIDATION_COLUMNS = [
 ]
 
 
+#: Years an export can cover: the agency's requests start in 2020; outside a
+#: sane range the date arithmetic of the query overflows (year 1, 10000).
+FIRST_EXPORT_YEAR = 2000
+
+
+def export_year(value, current_year: int) -> int | None:
+    """The year asked for in ``?annee=``, the current one when absent, None
+    when it is not a year of this century up to next year (the view answers 404)."""
+    text = (value or "").strip()
+    if not text:
+        return current_year
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        return None
+    year = int(text)
+    return year if FIRST_EXPORT_YEAR <= year <= current_year + 1 else None
+
+
 def consolidation(queryset, year: int) -> list[dict]:
     """One row per département for the requests received during ``year``."""
     rows = defaultdict(Counter)

@@ -43,6 +43,8 @@ class FilterForm(forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Recherche"),
         required=False,
+        max_length=200,
+        error_messages={"max_length": gettext_lazy("La recherche ne doit pas dépasser 200 caractères.")},
         help_text=gettext_lazy("Intitulé, référence ou collectivité"),
     )
     state = forms.ChoiceField(
@@ -235,6 +237,8 @@ def act(request, pk, action_name):
 
 
 def attachment(request, pk, attachment_pk):
+    """The only way to a file of the private storage: 404 unless the user sees
+    the request (anonymous visitors included)."""
     _require_role(request)
     engineering_request = _get(request, pk)
     item = get_object_or_404(engineering_request.attachments.all(), pk=attachment_pk)
@@ -250,10 +254,9 @@ def export(request):
     """Yearly consolidation per département (roadmap II c: reported once a year
     to the agency's head office), as CSV or XLSX, over the requests the user sees."""
     _require_role(request)
-    try:
-        year = int(request.GET.get("annee") or timezone.now().year)
-    except ValueError as error:
-        raise Http404 from error
+    year = reporting.export_year(request.GET.get("annee"), timezone.now().year)
+    if year is None:
+        raise Http404
     rows = reporting.consolidation(EngineeringRequest.objects.visible_to(request.user), year)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(

@@ -1,6 +1,7 @@
 """The site shell in a real browser: accessible, usable on a phone, search reachable."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,4 +52,6 @@ def test_display_settings_switch_the_theme(page, shell):
     dialog.get_by_text("Thème sombre").click()
     page.wait_for_function("document.documentElement.getAttribute('data-fr-theme') === 'dark'")
     page.reload()
-    assert page.evaluate("document.documentElement.getAttribute('data-fr-theme')") == "dark"
+    # The design system's script applies the stored theme after the load: wait for
+    # that state (failing after the timeout), never for a fixed time.
+    expect(page.locator("html")).to_have_attribute("data-fr-theme", "dark")
