@@ -15,6 +15,7 @@ from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
 from territories.models import Arrondissement, Departement
 
+from . import facts
 from .models import PacteIndexPage, PactePage
 
 ROADMAP = "Feuille de route de l’ANCT pour 2020"
@@ -319,6 +320,7 @@ def load(home, report: LoadReport):
     home = home or HomePage.objects.first()
     index = ensure_pacte_index(home, report)
     ensure_pactes(index, report)
+    facts.load_all(index, report)
     engineering = ensure_engineering_offer_page(home, report)
     pages = {"pactes": index, ENGINEERING_PAGE_SLUG: engineering}
     merge_entry_points(

@@ -180,6 +180,24 @@ class PactePage(CataloguePage, EligibilityCriteria):
             FieldPanel("body"),
         ]
     )
+    facts_panels = [
+        InlinePanel(
+            "facts",
+            heading=_("Faits sourcés"),
+            label=_("fait"),
+            help_text=_(
+                "Chaque chiffre avec la date qu'il décrit et sa source ; la valeur telle que la source "
+                "la donne, sans arrondi ni addition. Décochez « publié » pour une version qui "
+                "contredit la source officielle."
+            ),
+        ),
+        InlinePanel(
+            "progress_reports",
+            heading=_("Bilans d'avancement publiés"),
+            label=_("bilan"),
+            help_text=_("Quand les actions ne sont pas publiées une à une : le bilan daté d'une source."),
+        ),
+    ]
     territory_panels = [
         MultiFieldPanel(
             [
@@ -234,6 +252,7 @@ class PactePage(CataloguePage, EligibilityCriteria):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(facts_panels, heading=_("Faits & sources")),
             ObjectList(territory_panels, heading=_("Territoire & signataires")),
             ObjectList(funding_panels, heading=_("Financement")),
             ObjectList(axes_panels, heading=_("Axes & actions")),
