@@ -24,6 +24,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock
 
@@ -305,6 +306,28 @@ class PactePage(CataloguePage, EligibilityCriteria):
         )
         return PacteProgress(**totals)
 
+    def sourced_context(self) -> dict:
+        """Facts, published progress reports, signatories, axes and milestones,
+        each with the number of its source, and the numbered source list. Works
+        on unsaved (in-memory) rows, for the preview."""
+        citations = Citations()
+        facts = citations.number_all(f for f in self.facts.select_related("source") if f.public)
+        reports = citations.number_all(r for r in self.progress_reports.select_related("source") if r.public)
+        signatories = citations.number_all(self.signatories.select_related("partner", "source"))
+        axis_sources = citations.number_all(self.axes.select_related("source"))
+        milestones = citations.number_all(
+            sorted(self.milestones.select_related("source"), key=lambda m: (m.date, m.sort_order or 0))
+        )
+        axis_refs = sorted({axis.ref for axis in axis_sources if axis.ref})
+        return {
+            "facts": facts,
+            "progress_reports": sorted(reports, key=lambda r: r.as_of, reverse=True),
+            "signatories": signatories,
+            "milestones": milestones,
+            "axis_refs": axis_refs,
+            "sources": citations.items(),
+        }
+
     def clean(self):
         super().clean()
         if self.signature_date and self.end_date and self.end_date < self.signature_date:
@@ -334,13 +357,11 @@ class PactePage(CataloguePage, EligibilityCriteria):
         context["departements"] = list(self.covered_departements.all())
         context["arrondissements"] = list(self.covered_arrondissements.all())
         context["communes"] = list(self.covered_communes.all())
-        context["signatories"] = list(self.signatories.all().select_related("partner"))
+        context.update(self.sourced_context())
         context["fundings"] = list(self.fundings.all().select_related("partner"))
-        context["milestones"] = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
         context["documents"] = list(self.documents.all().select_related("document"))
         context["key_facts"] = key_facts(self, context)
         context["axis_items"] = axis_accordion_items(axes)
-        context["key_facts_header"] = [_("Information"), _("Détail")]
         context["funding_header"] = [_("Partenaire"), _("Montant")]
         context["funding_rows"] = escape_rows(
             [str(f.partner), format_euros(f.amount)] for f in context["fundings"]
