@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from django.db import models
 
-from .models import Source
+from .models import DatePrecision, Source
 
 FACT_SHEET = Path(__file__).resolve().parent / "data" / "public-facts-2026-11.json"
 
@@ -116,3 +116,49 @@ def upsert_children(page, relation: str, rows: list[dict], match_on: tuple[str, 
     if changed:
         setattr(page, relation, children)
     return changed
+
+
+def dated(text: str | None) -> tuple[datetime.date | None, str]:
+    """``as_of`` of the sheet ("2019-03-15", "2019-04", "2023") and its precision."""
+    if not text:
+        return None, DatePrecision.DAY
+    if len(text) == 4:
+        return datetime.date(int(text), 1, 1), DatePrecision.YEAR
+    if len(text) == 7:
+        return datetime.date.fromisoformat(f"{text}-01"), DatePrecision.MONTH
+    return parse_day(text), DatePrecision.DAY
+
+
+class SheetReader:
+    """Entries and sources of one sheet group, each looked up once."""
+
+    def __init__(self, section: str, group: str):
+        self.section, self.group = section, group
+
+    def entry(self, ref) -> dict:
+        index, field_start = ref
+        return sheet_entry(self.section, self.group, index, field_start)
+
+    def source(self, ref):
+        return source_for(self.entry(ref))
+
+
+def fact_rows(reader: SheetReader, facts) -> list[dict]:
+    rows = []
+    for position, (key, ref, label, value, *options) in enumerate(facts):
+        public = options[0] if options else True
+        entry = reader.entry(ref)
+        as_of, precision = dated(options[1] if len(options) > 1 else entry.get("as_of"))
+        rows.append(
+            {
+                "key": key,
+                "label": label,
+                "value": value,
+                "as_of": as_of,
+                "as_of_precision": precision,
+                "source": reader.source(ref),
+                "public": public,
+                "sort_order": position,
+            }
+        )
+    return rows

@@ -82,7 +82,7 @@ class SourcedFact(Orderable):
         _("date décrite"),
         null=True,
         blank=True,
-        help_text=_("La date à laquelle ce fait est vrai ; obligatoire pour un chiffre."),
+        help_text=_("La date à laquelle ce fait est vrai ; obligatoire pour un chiffre publié."),
     )
     as_of_precision = models.CharField(
         _("précision de la date"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -114,7 +114,7 @@ class SourcedFact(Orderable):
 
     def clean(self):
         super().clean()
-        if has_figure(self.value) and not self.as_of:
+        if self.public and has_figure(self.value) and not self.as_of:
             raise ValidationError({"as_of": _("Un chiffre doit indiquer la date qu'il décrit.")})
 
     @property

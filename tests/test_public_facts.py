@@ -1,4 +1,4 @@
-"""The pacte pages after the demo loader: public facts from the fact sheet, each
+"""The pacte and programme pages after the demo loader: public facts from the fact sheet, each
 figure dated and linked to its numbered source, as a citizen reads them."""
 
 import datetime
@@ -10,10 +10,16 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from wagtail.models import Revision
 
 from catalogue.facts import fact_sheet
 from catalogue.models import Source
-from pactes.models import PacteFact, PactePage
+from home.demo import LoadReport
+from home.models import HomePage
+from pactes import demo as pactes_demo
+from pactes.models import PacteFact, PactePage, PacteProgressReport
+from programmes import demo as programmes_demo
+from programmes.models import ProgrammeFact, ProgrammePage
 
 SIGNATURES = {
     "pacte-ardennes": "15 mars 2019",
@@ -169,3 +175,75 @@ def test_a_figure_without_its_date_is_refused(demo, db):
     assert "as_of" in error.value.message_dict
     fact.value = "les élus du territoire"
     fact.full_clean()
+
+
+def programme_url(slug):
+    return ProgrammePage.objects.get(slug=slug).url
+
+
+def test_every_figure_of_pacte_and_programme_pages_is_dated_and_sourced(read):
+    """Walks every fact rendered on the pacte and programme pages: each links to a
+    listed source with an address, and each that states a figure shows its date."""
+    paths = [p.url for p in PactePage.objects.live()] + [p.url for p in ProgrammePage.objects.live()]
+    problems, checked = [], 0
+    for path in paths:
+        soup = read(path)
+        for element in soup.select("[data-fact]"):
+            text = element.get_text(" ", strip=True)
+            link = element.select_one('a[href^="#source-"]')
+            target = soup.find(id=link["href"][1:]) if link else None
+            if target is None or not target.select_one('a[href^="http"]'):
+                problems.append(f"{path} : « {text} » sans source")
+            value = "".join(t for t in element.find_all(string=True) if not t.find_parent("sup"))
+            if any(c.isdigit() for c in value) and not element.select_one("time[datetime]"):
+                problems.append(f"{path} : « {text} » sans date")
+            checked += 1
+        for row in soup.select("table tbody tr"):
+            # The territory row reads the official reference data (département codes).
+            if not row.td or row.th.get_text(strip=True) == "Territoire":
+                continue
+            if any(c.isdigit() for c in row.td.get_text()) and not row.td.select("[data-fact]"):
+                problems.append(f"{path} : « {row.get_text(' ', strip=True)} » hors fait sourcé")
+        for figure in soup.select(".anct-key-figure"):
+            problems.append(f"{path} : chiffre clé sans source liée « {figure.get_text(' ', strip=True)} »")
+    published = sum(
+        model.objects.filter(public=True).count() for model in (PacteFact, PacteProgressReport, ProgrammeFact)
+    )
+    assert checked >= published > 50
+    assert problems == []
+
+
+def test_pvd_keeps_its_2020_status_as_history_beside_its_launch(read):
+    soup = read(programme_url("petites-villes-de-demain"))
+    badges = [b.get_text(strip=True) for b in soup.select(".fr-badges-group .fr-badge")]
+    assert "en incubation en 2020" in badges
+    history = soup.find(string=re.compile("feuille de route 2020")).find_parent("p")
+    launch = history.select_one("[data-fact]")
+    assert "1er octobre 2020" in launch.get_text() and launch.time["datetime"] == "2020-10-01"
+    assert "ANCT" in source_of(soup, launch).get_text()
+    assert "1 604" not in soup.get_text()  # a press count that differs stays with editors
+
+
+def test_a_programme_the_sheet_does_not_cover_stays_unknown(read):
+    soup = read(programme_url("programme-montagne"))
+    assert not soup.select("[data-fact]") and not soup.find(id="sources")
+    assert "en incubation" in [b.get_text(strip=True) for b in soup.select(".fr-badges-group .fr-badge")]
+
+
+def test_the_home_tile_promises_what_the_pacte_pages_show(read):
+    home = read("/")
+    tile = home.find(string=re.compile("Les pactes des territoires vulnérables")).get_text()
+    assert "territoire, signataires, axes et chiffres publics" in tile and "date et sa source" in tile
+    assert "combien" not in tile and "où ils en sont" not in tile
+
+
+def test_loading_the_facts_again_changes_nothing(demo, db):
+    counts = (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count())
+    revisions = Revision.objects.count()
+    report = LoadReport()
+    home = HomePage.objects.get()
+    programmes_demo.load(home, report)
+    pactes_demo.load(home, report)
+    assert (report.created, report.updated, report.rejected) == (0, 0, [])
+    assert (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count()) == counts
+    assert Revision.objects.count() == revisions
