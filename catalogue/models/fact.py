@@ -37,7 +37,8 @@ def describe_date(value: datetime.date, precision: str = DatePrecision.DAY) -> s
         return _("en %(date)s") % {"date": value.year}
     if precision == DatePrecision.MONTH:
         return _("en %(date)s") % {"date": date_format(value, "F Y")}
-    return _("au %(date)s") % {"date": date_format(value, "j F Y")}
+    day = "1er" if value.day == 1 else str(value.day)
+    return _("au %(date)s") % {"date": f"{day} {date_format(value, 'F Y')}"}
 
 
 def years_since(value: datetime.date, today: datetime.date | None = None) -> int:

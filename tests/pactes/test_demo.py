@@ -92,8 +92,8 @@ def test_demo_pages_read_well(client, territory_rows):
     assert "pactes de résilience territoriale" in index
 
     pacte = client.get("/pactes/pacte-nievre/").content.decode()
-    assert "Les axes de ce pacte seront publiés prochainement." in pacte
-    assert "non communiqué" in pacte
+    assert "Revitaliser le territoire par la réduction des fractures" in pacte
+    assert "La répartition par partenaire n’est pas encore publiée." in pacte
 
     engineering = StandardPage.objects.get(slug="offre-ingenierie")
     html = client.get(engineering.url).content.decode()
