@@ -131,6 +131,10 @@ def pacte_card(pacte, request=None) -> dict:
     the catalogue card with the pacte's territory and progress."""
     if pacte.action_total:
         bottom = progress_text(pacte.action_done, pacte.action_total)
+    elif getattr(pacte, "axis_total", 0):
+        bottom = ngettext("%(n)s axe publié", "%(n)s axes publiés", pacte.axis_total) % {
+            "n": pacte.axis_total
+        }
     else:
         bottom = _("Axes et actions à venir")
     return catalogue_card(

@@ -247,3 +247,9 @@ def test_loading_the_facts_again_changes_nothing(demo, db):
     assert (report.created, report.updated, report.rejected) == (0, 0, [])
     assert (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count()) == counts
     assert Revision.objects.count() == revisions
+
+
+def test_the_pacte_index_counts_the_published_axes(read):
+    cards = read("/pactes/").get_text(" ")
+    assert "4 axes publiés" in cards and "5 axes publiés" in cards
+    assert "Axes et actions à venir" not in cards

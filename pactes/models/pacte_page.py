@@ -69,8 +69,9 @@ class PacteProgress:
 
 class PactePageQuerySet(PageQuerySet):
     def with_progress(self):
-        """Annotate ``action_total`` and ``action_done`` in the same query."""
+        """Annotate ``axis_total``, ``action_total`` and ``action_done`` in the same query."""
         return self.annotate(
+            axis_total=Count("axes", distinct=True),
             action_total=Count("axes__actions", distinct=True),
             action_done=Count(
                 "axes__actions", filter=Q(axes__actions__status=ActionStatus.DONE), distinct=True
