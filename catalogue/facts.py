@@ -14,7 +14,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.db import models
 
@@ -54,7 +54,9 @@ def default_title(url: str) -> str:
     parts = urlsplit(url)
     segment = next((p for p in reversed(parts.path.split("/")) if p), parts.netloc)
     segment = re.sub(r"\.(html?|php|aspx?)$", "", segment)
-    words = re.sub(r"[-_]+", " ", segment).strip() or parts.netloc
+    words = re.sub(r"[-_]+", " ", unquote(segment)).strip()
+    if len(re.findall(r"[^\W\d_]{3,}", words)) < 3:  # "7546", "Article", "A20 142 38": no title
+        return f"Page de {parts.netloc.removeprefix('www.')}"
     return words[:1].upper() + words[1:300]
 
 
