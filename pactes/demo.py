@@ -1,9 +1,10 @@
 """Demo content of the pactes: the pacte index, the five pactes the roadmap names,
 and the engineering offer page ("Le sur-mesure"), with their home tiles.
 
-Facts come from the 2020 roadmap only: it names the pactes and their territory
-but gives no amount, date, signatory, axis or action, so those stay empty and
-the pages say so ("non communiqué", "seront publiés prochainement").
+The roadmap names the pactes and their territory; their signature, signatories,
+axes, milestones and dated figures come from the public fact sheet, each with
+its source (``facts.load_all``, the service editors' saves go through). What no
+source gives stays empty and the pages say so ("non communiqué").
 Idempotent: pages are found by slug, taxonomy rows by slug or name, and a page
 is only republished when one of its fields or relations differs.
 """
@@ -15,6 +16,7 @@ from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
 from territories.models import Arrondissement, Departement
 
+from . import facts
 from .models import PacteIndexPage, PactePage
 
 ROADMAP = "Feuille de route de l’ANCT pour 2020"
@@ -214,7 +216,10 @@ HOME_TILES = [
     {
         "title": "Pactes et contrats de cohésion territoriale",
         "slug": "pactes",
-        "description": "Les pactes des territoires vulnérables : où, avec qui, combien, et où ils en sont.",
+        # The promise of the tile is what every pacte page shows (tests/pactes/test_public_facts.py);
+        # progress only where a partner published it, so the tile does not promise it.
+        "description": "Les pactes des territoires vulnérables : territoire, signataires, axes et chiffres "
+        "publics, chacun avec sa date et sa source.",
     },
     {
         "title": "Le sur-mesure : l’offre d’ingénierie",
@@ -323,6 +328,7 @@ def load(home, report: LoadReport):
     home = home or HomePage.objects.first()
     index = ensure_pacte_index(home, report)
     ensure_pactes(index, report)
+    facts.load_all(index, report)
     engineering = ensure_engineering_offer_page(home, report)
     pages = {"pactes": index, ENGINEERING_PAGE_SLUG: engineering}
     merge_entry_points(

@@ -1,7 +1,7 @@
 """What a citizen reads about a pacte: figures in words, empty-safe.
 
 An unknown amount or date reads "non communiqué(e)", never 0: a missing figure
-is not a zero. Used by the page templates and the index cards.
+is not a zero. A published fact reads with its date and source number. Used by the page templates and the index cards.
 """
 
 from decimal import Decimal
@@ -55,39 +55,49 @@ def territory_text(page, departements, arrondissements=(), communes=()) -> str:
     return text or _("non communiqué")
 
 
-def key_facts(page, context) -> list[list[str]]:
-    """Rows of the "Le pacte en bref" table. Cells are escaped here because
-    django-dsfr's table marks its cells safe."""
+def key_facts(page, context) -> list[dict]:
+    """Rows of the "Le pacte en bref" table: ``label`` (the row header) and
+    either ``text`` or a sourced ``fact``. When the page has public facts, they
+    replace the figure fields an editor types without a source (signature date,
+    duration, end date, total amount): a figure on the page always cites."""
     progress = context["progress"]
-    duration = (
-        ngettext("%(n)s mois", "%(n)s mois", page.duration_months) % {"n": page.duration_months}
-        if page.duration_months
-        else _("non communiquée")
-    )
     rows = [
-        [
-            _("Territoire"),
-            territory_text(page, context["departements"], context["arrondissements"], context["communes"]),
-        ],
-        [_("Statut"), page.get_status_display()],
+        {
+            "label": _("Territoire"),
+            "text": territory_text(
+                page, context["departements"], context["arrondissements"], context["communes"]
+            ),
+        },
+        {"label": _("Statut"), "text": page.get_status_display()},
     ]
     if page.theme_id:
         theme = str(page.theme)
         if page.public_policy_id:
             theme = f"{theme} — {page.public_policy}"
-        rows.append([_("Thématique"), theme])
-    rows += [
-        [_("Date de signature"), format_date(page.signature_date)],
-        [_("Durée"), duration],
-        [_("Date de fin"), format_date(page.end_date)],
-        [_("Montant total"), format_euros(page.total_amount)],
-    ]
-    if progress.total:
-        rows.append([_("Avancement"), progress_text(progress.done, progress.total)])
-        rows.append(
-            [_("Budget engagé (actions en cours ou réalisées)"), format_euros(progress.budget_engaged)]
+        rows.append({"label": _("Thématique"), "text": theme})
+    if context["facts"]:
+        rows += [{"label": fact.label, "fact": fact} for fact in context["facts"]]
+    else:
+        duration = (
+            ngettext("%(n)s mois", "%(n)s mois", page.duration_months) % {"n": page.duration_months}
+            if page.duration_months
+            else _("non communiquée")
         )
-    return escape_rows(rows)
+        rows += [
+            {"label": _("Date de signature"), "text": format_date(page.signature_date)},
+            {"label": _("Durée"), "text": duration},
+            {"label": _("Date de fin"), "text": format_date(page.end_date)},
+            {"label": _("Montant total"), "text": format_euros(page.total_amount)},
+        ]
+    if progress.total:
+        rows.append({"label": _("Avancement"), "text": progress_text(progress.done, progress.total)})
+        rows.append(
+            {
+                "label": _("Budget engagé (actions en cours ou réalisées)"),
+                "text": format_euros(progress.budget_engaged),
+            }
+        )
+    return rows
 
 
 def escape_rows(rows) -> list[list[str]]:
@@ -121,6 +131,10 @@ def pacte_card(pacte, request=None) -> dict:
     the catalogue card with the pacte's territory and progress."""
     if pacte.action_total:
         bottom = progress_text(pacte.action_done, pacte.action_total)
+    elif getattr(pacte, "axis_total", 0):
+        bottom = ngettext("%(n)s axe publié", "%(n)s axes publiés", pacte.axis_total) % {
+            "n": pacte.axis_total
+        }
     else:
         bottom = _("Axes et actions à venir")
     return catalogue_card(

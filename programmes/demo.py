@@ -12,7 +12,7 @@ from django.db import transaction
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 from home.demo import LoadReport, merge_entry_points, upsert_page
 
-from . import demo_data
+from . import demo_data, facts
 from .models import ProgrammeIndexPage, ProgrammePage
 
 INDEX_INTRODUCTION = (
@@ -131,6 +131,7 @@ def load(home, report: LoadReport):
         },
     )
     load_programmes(index, report)
+    facts.load_all(index, report)
     merge_entry_points(
         home,
         [

@@ -1,6 +1,7 @@
 """Pacte models, one concept per module."""
 
 from .axis import ActionStatus, PacteAction, PacteAxis
+from .facts import PacteFact, PacteProgressReport
 from .index_page import PacteIndexPage
 from .milestone import PacteDocument, PacteMilestone
 from .money import PacteFunding
@@ -12,10 +13,12 @@ __all__ = [
     "PacteAction",
     "PacteAxis",
     "PacteDocument",
+    "PacteFact",
     "PacteFunding",
     "PacteIndexPage",
     "PacteMilestone",
     "PactePage",
     "PacteProgress",
+    "PacteProgressReport",
     "PacteSignatory",
 ]

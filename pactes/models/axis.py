@@ -24,10 +24,20 @@ class PacteAxis(Orderable, ClusterableModel):
     page = ParentalKey("pactes.PactePage", related_name="axes", on_delete=models.CASCADE)
     title = models.CharField(_("intitulé de l'axe"), max_length=255)
     description = models.TextField(_("description"), blank=True)
+    source = models.ForeignKey(
+        "catalogue.Source",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Le document public qui l'établit ; il est cité en fin de page."),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
+        FieldPanel("source"),
         InlinePanel("actions", heading=_("Actions"), label=_("action")),
     ]
 

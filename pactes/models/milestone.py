@@ -13,8 +13,20 @@ class PacteMilestone(Orderable):
     date = models.DateField(_("date"))
     label = models.CharField(_("étape"), max_length=255)
     done = models.BooleanField(_("franchie"), default=False)
+    source = models.ForeignKey(
+        "catalogue.Source",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Le document public qui l'établit ; il est cité en fin de page."),
+    )
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("label"), FieldPanel("done")])]
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("label"), FieldPanel("done")]),
+        FieldPanel("source"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("jalon")

@@ -24,6 +24,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock
 
@@ -68,8 +69,9 @@ class PacteProgress:
 
 class PactePageQuerySet(PageQuerySet):
     def with_progress(self):
-        """Annotate ``action_total`` and ``action_done`` in the same query."""
+        """Annotate ``axis_total``, ``action_total`` and ``action_done`` in the same query."""
         return self.annotate(
+            axis_total=Count("axes", distinct=True),
             action_total=Count("axes__actions", distinct=True),
             action_done=Count(
                 "axes__actions", filter=Q(axes__actions__status=ActionStatus.DONE), distinct=True
@@ -180,6 +182,24 @@ class PactePage(CataloguePage, EligibilityCriteria):
             FieldPanel("body"),
         ]
     )
+    facts_panels = [
+        InlinePanel(
+            "facts",
+            heading=_("Faits sourcés"),
+            label=_("fait"),
+            help_text=_(
+                "Chaque chiffre avec la date qu'il décrit et sa source ; la valeur telle que la source "
+                "la donne, sans arrondi ni addition. Décochez « publié » pour une version qui "
+                "contredit la source officielle."
+            ),
+        ),
+        InlinePanel(
+            "progress_reports",
+            heading=_("Bilans d'avancement publiés"),
+            label=_("bilan"),
+            help_text=_("Quand les actions ne sont pas publiées une à une : le bilan daté d'une source."),
+        ),
+    ]
     territory_panels = [
         MultiFieldPanel(
             [
@@ -234,6 +254,7 @@ class PactePage(CataloguePage, EligibilityCriteria):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(facts_panels, heading=_("Faits & sources")),
             ObjectList(territory_panels, heading=_("Territoire & signataires")),
             ObjectList(funding_panels, heading=_("Financement")),
             ObjectList(axes_panels, heading=_("Axes & actions")),
@@ -286,6 +307,28 @@ class PactePage(CataloguePage, EligibilityCriteria):
         )
         return PacteProgress(**totals)
 
+    def sourced_context(self) -> dict:
+        """Facts, published progress reports, signatories, axes and milestones,
+        each with the number of its source, and the numbered source list. Works
+        on unsaved (in-memory) rows, for the preview."""
+        citations = Citations()
+        facts = citations.number_all(f for f in self.facts.select_related("source") if f.public)
+        reports = citations.number_all(r for r in self.progress_reports.select_related("source") if r.public)
+        signatories = citations.number_all(self.signatories.select_related("partner", "source"))
+        axis_sources = citations.number_all(self.axes.select_related("source"))
+        milestones = citations.number_all(
+            sorted(self.milestones.select_related("source"), key=lambda m: (m.date, m.sort_order or 0))
+        )
+        axis_refs = sorted({axis.ref for axis in axis_sources if axis.ref})
+        return {
+            "facts": facts,
+            "progress_reports": sorted(reports, key=lambda r: r.as_of, reverse=True),
+            "signatories": signatories,
+            "milestones": milestones,
+            "axis_refs": axis_refs,
+            "sources": citations.items(),
+        }
+
     def clean(self):
         super().clean()
         if self.signature_date and self.end_date and self.end_date < self.signature_date:
@@ -315,13 +358,11 @@ class PactePage(CataloguePage, EligibilityCriteria):
         context["departements"] = list(self.covered_departements.all())
         context["arrondissements"] = list(self.covered_arrondissements.all())
         context["communes"] = list(self.covered_communes.all())
-        context["signatories"] = list(self.signatories.all().select_related("partner"))
+        context.update(self.sourced_context())
         context["fundings"] = list(self.fundings.all().select_related("partner"))
-        context["milestones"] = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
         context["documents"] = list(self.documents.all().select_related("document"))
         context["key_facts"] = key_facts(self, context)
         context["axis_items"] = axis_accordion_items(axes)
-        context["key_facts_header"] = [_("Information"), _("Détail")]
         context["funding_header"] = [_("Partenaire"), _("Montant")]
         context["funding_rows"] = escape_rows(
             [str(f.partner), format_euros(f.amount)] for f in context["fundings"]

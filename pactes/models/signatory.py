@@ -33,10 +33,20 @@ class PacteSignatory(Orderable):
         blank=True,
         help_text=_("Par exemple : préfet des Ardennes, président du conseil départemental."),
     )
+    source = models.ForeignKey(
+        "catalogue.Source",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Le document public qui l'établit ; il est cité en fin de page."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("partner"), FieldPanel("organisation")]),
         FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_role")]),
+        FieldPanel("source"),
     ]
 
     @property

@@ -1,5 +1,6 @@
 """Programme pages and what hangs on them; the shared base is in ``catalogue``."""
 
+from .facts import LAUNCH_KEY, ProgrammeFact
 from .index_page import ProgrammeIndexPage
 from .programme_page import (
     AgencySupport,
@@ -12,9 +13,11 @@ from .programme_page import (
 )
 
 __all__ = [
+    "LAUNCH_KEY",
     "AgencySupport",
     "ProgrammeContact",
     "ProgrammeDocument",
+    "ProgrammeFact",
     "ProgrammeFaqItem",
     "ProgrammeIndexPage",
     "ProgrammeKind",

@@ -27,9 +27,12 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
+
+from .facts import LAUNCH_KEY
 
 
 class ProgrammeKind(models.TextChoices):
@@ -103,6 +106,16 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         InlinePanel("related_programme_links", heading=_("Programmes liés"), label=_("programme lié")),
     ]
     figures_panels = [
+        InlinePanel(
+            "facts",
+            heading=_("Chiffres sourcés"),
+            label=_("chiffre"),
+            help_text=_(
+                "Chaque chiffre avec la date qu'il décrit et sa source, tel que la source le donne. "
+                "Décochez « publié » pour une version qui contredit la source officielle. "
+                "Identifiant « lancement » : la date de lancement du programme."
+            ),
+        ),
         FieldPanel("key_figures"),
         InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
     ]
@@ -158,7 +171,22 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             ],
             related_cards=[catalogue_card(page, request) for page in related],
         )
+        context.update(self.sourced_context())
         return context
+
+    def sourced_context(self) -> dict:
+        """Published facts with their source numbers, the launch fact (which turns
+        a 2020 "en incubation" into history) and the numbered source list."""
+        citations = Citations()
+        facts = citations.number_all(f for f in self.facts.select_related("source") if f.public)
+        launch = next((f for f in facts if f.key == LAUNCH_KEY), None)
+        return {
+            "sourced_facts": facts,
+            "sourced_rows": [{"label": fact.label, "fact": fact} for fact in facts],
+            "launch_fact": launch,
+            "roadmap_history": launch is not None and self.status == "incubation",
+            "sources": citations.items(),
+        }
 
     def clean(self):
         errors = {}

@@ -46,9 +46,12 @@ def test_loader_creates_the_five_pactes_and_is_idempotent(client, territory_rows
         "territoires-et-ruralites",
         "territoires-fragiles",
     )
-    # Nothing invented: no amount, date, axis or action in the roadmap.
+    # Nothing invented: the roadmap gives no amount or action; signature dates come
+    # from the public fact sheet (each one cited by a "Signature" fact of the page).
     assert not PactePage.objects.filter(total_amount__isnull=False).exists()
-    assert not PactePage.objects.filter(signature_date__isnull=False).exists()
+    for pacte in PactePage.objects.all():
+        signature = pacte.facts.get(key="signature")
+        assert signature.as_of == pacte.signature_date and signature.source.url, pacte.slug
     assert all(p.progress().total == 0 for p in PactePage.objects.all())
 
     report = run_my_steps()
@@ -89,8 +92,8 @@ def test_demo_pages_read_well(client, territory_rows):
     assert "pactes de résilience territoriale" in index
 
     pacte = client.get("/pactes/pacte-nievre/").content.decode()
-    assert "Les axes de ce pacte seront publiés prochainement." in pacte
-    assert "non communiqué" in pacte
+    assert "Revitaliser le territoire par la réduction des fractures" in pacte
+    assert "La répartition par partenaire n’est pas encore publiée." in pacte
 
     engineering = StandardPage.objects.get(slug="offre-ingenierie")
     html = client.get(engineering.url).content.decode()

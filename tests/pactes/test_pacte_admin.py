@@ -7,7 +7,7 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from catalogue.models import Partner
+from catalogue.models import Partner, Source
 from home.demo import LoadReport, load_shell
 from home.models import HomePage
 from pactes.models import ActionStatus, PacteIndexPage, PactePage
@@ -63,6 +63,8 @@ def pacte_form_data(**overrides):
         ),
         "milestones": inline_formset([{"date": "2019-03-15", "label": "Signature", "done": "on"}]),
         "documents": inline_formset([]),
+        "facts": inline_formset([]),
+        "progress_reports": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)
@@ -206,3 +208,24 @@ class PacteAdminTests(WagtailPageTestCase):
     def test_unknown_commune_code_is_refused(self):
         response = self.post_new_pacte(covered_communes="99999")
         self.assertRefused(response, "99999 n’en fait pas partie")
+
+    def test_a_published_figure_needs_its_date_and_its_source_shows_on_the_page(self):
+        source = Source.objects.create(
+            publisher="Région Grand Est",
+            title="Pacte Ardennes",
+            url="https://www.grandest.fr/pacte-ardennes/",
+        )
+        fact = {"label": "Montant total", "value": "91,72 M€", "as_of": "", "as_of_precision": "jour"}
+        fact |= {"source": str(source.pk), "public": "on", "key": ""}
+        response = self.post_new_pacte(facts=inline_formset([fact]))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Un chiffre doit indiquer la date qu")
+        self.assertFalse(PactePage.objects.exists())
+
+        response = self.post_new_pacte(facts=inline_formset([{**fact, "as_of": "2021-03-15"}]))
+        self.assertEqual(response.status_code, 302)
+        html = self.client.get(PactePage.objects.get().url).content.decode()
+        self.assertIn("91,72 M€", html)
+        self.assertIn('<time datetime="2021-03-15">au 15 mars 2021</time>', html)
+        self.assertIn('id="source-1"', html)
+        self.assertIn("https://www.grandest.fr/pacte-ardennes/", html)

@@ -75,6 +75,7 @@ def programme_form(**overrides):
         "status": "incubation",
         "partners": [Partner.objects.get(acronym="APVF").pk],
         "related_programme_links": inline_formset([]),
+        "facts": inline_formset([]),
         "population_min": "",
         "population_max": "20000",
         "eligible_territory_types": [TerritoryType.objects.get(slug="petite-ville").pk],
