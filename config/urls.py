@@ -18,6 +18,7 @@ urlpatterns = [
     path("communes/", include("territories.urls")),
     path("communes/", include("finder.urls")),
     path("ingenierie/", include("engineering.urls")),
+    path("api/v1/", include("api.urls")),
     path("plan-du-site/", home_views.site_map, name="site_map"),
     path("sitemap.xml", sitemap, name="sitemap_xml"),
 ]

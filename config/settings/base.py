@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "territories",
     "finder",
     "engineering",
+    "api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "api.middleware.OpenDataHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
