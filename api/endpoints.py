@@ -30,7 +30,7 @@ api = NinjaAPI(
 )
 
 SLUG = r"^[-a-z0-9_]{1,100}$"
-DEPARTEMENT = r"^(?:\d{2,3}|2[AB])$"
+DEPARTEMENT = r"^(?:\d{2,3}|2[ABab])$"
 StatusCode = Literal["actif", "incubation", "termine"]
 MAX_PAGE_SIZE = 100
 

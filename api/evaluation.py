@@ -6,7 +6,8 @@ behind the commune page: the API, the exports and the page cannot disagree.
 
 from django.shortcuts import get_object_or_404
 
-from finder.eligibility import FinderResult, PageEvaluation, find_programmes
+from finder import eligibility
+from finder.eligibility import FinderResult, PageEvaluation
 from territories.models import Commune, TerritorialDataImport
 from territories.text import INSEE_CODE_RE
 
@@ -81,7 +82,7 @@ def _page_ref(page, request=None) -> dict:
 
 
 def finder_result(commune: Commune, thematique: str | None = None) -> FinderResult:
-    return find_programmes(commune, thematique or None)
+    return eligibility.find_programmes(commune, thematique or None)
 
 
 def commune_data(commune: Commune, result: FinderResult, request=None) -> dict:

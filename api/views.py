@@ -2,6 +2,7 @@
 OpenAPI document the API publishes (no Swagger UI from a CDN, no JavaScript)."""
 
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -48,5 +49,17 @@ def docs(request):
             "title": _("API de données ouvertes"),
             "operations": endpoint_list(request),
             "openapi_url": request.path.removesuffix("docs/") + "openapi.json",
+            "exports": [
+                {
+                    "label": label,
+                    "csv": reverse("api_export", args=[family, "csv"]),
+                    "xlsx": reverse("api_export", args=[family, "xlsx"]),
+                }
+                for family, label in (
+                    ("programmes", _("Programmes")),
+                    ("pactes", _("Pactes et contrats")),
+                    ("formations", _("Offres de formation")),
+                )
+            ],
         },
     )
