@@ -65,6 +65,7 @@ class ProgrammeOut(CatalogueEntry):
     modalite: str
     objectifs_html: str
     apport_agence: list[str]
+    comment_en_beneficier_html: str
     date_debut: date | None
     date_fin: date | None
     eligibilite: Eligibility

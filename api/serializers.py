@@ -114,6 +114,7 @@ def programme_data(page: ProgrammePage, request=None) -> dict:
         "modalite": page.kind,
         "objectifs_html": expand_db_html(page.objectives) if page.objectives else "",
         "apport_agence": page.agency_support or [],
+        "comment_en_beneficier_html": expand_db_html(page.how_to_benefit) if page.how_to_benefit else "",
         "date_debut": page.start_date,
         "date_fin": page.end_date,
         "eligibilite": eligibility_fields(page),

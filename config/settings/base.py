@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "programmes",
     "pactes",
     "training",
+    "news",
     "search",
     "territories",
     "finder",
