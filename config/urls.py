@@ -18,8 +18,11 @@ urlpatterns = [
     path("communes/", include("territories.urls")),
     path("communes/", include("finder.urls")),
     path("ingenierie/", include("engineering.urls")),
+    path("api/v1/", include("api.urls")),
+    path("flux/", include("news.urls")),
     path("plan-du-site/", home_views.site_map, name="site_map"),
     path("sitemap.xml", sitemap, name="sitemap_xml"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

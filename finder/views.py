@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from catalogue.models import Theme
 from territories.delegates import delegate_for
+from territories.maps import MapEntry, departement_map
 from territories.models import Commune
 from territories.text import INSEE_CODE_RE
 
@@ -42,6 +43,12 @@ def commune_detail(request, code):
             "themes": themes,
             "theme": theme,
             "delegate": delegate_for(commune.departement),
+            "departement_map": departement_map(
+                [MapEntry(commune.departement_id, commune.departement.name, [{"title": commune.name}])],
+                caption=_("Le département de la commune, %(name)s, en couleur.")
+                % {"name": commune.departement.name},
+                highlight_class="is-current",
+            ),
             "engineering_url": f"{_engineering_request_url()}?commune={commune.code}",
             "title": commune.name,
             "breadcrumb": {

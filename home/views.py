@@ -1,8 +1,9 @@
-"""Site-wide views that are not pages: the HTML site map and the error pages."""
+"""Site-wide views that are not pages: the HTML site map, robots.txt and the error pages."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 
@@ -35,3 +36,18 @@ def server_error(request):
     may be the database itself."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request, "is_error_page": True}))
+
+
+def robots_txt(request):
+    """Everything public may be crawled, except the admin and the request forms;
+    the sitemap is given as an absolute address, as the standard asks."""
+    sitemap = request.build_absolute_uri(reverse("sitemap_xml"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ingenierie/",
+        "Allow: /",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -19,10 +19,12 @@ INSTALLED_APPS = [
     "programmes",
     "pactes",
     "training",
+    "news",
     "search",
     "territories",
     "finder",
     "engineering",
+    "api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "api.middleware.OpenDataHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
 
 from ..models import EngineeringRequest, RequestState
 from ..protocol.action_forms import InformationReplyForm
@@ -72,6 +73,22 @@ def _render_form(request, form, status=200, throttled=False):
     return render(request, "engineering/request_form.html", context, status=status)
 
 
+def _programme_initial(value: str) -> dict:
+    """Pre-fill from ``?programme=<page id>`` (the "Demander un appui pour ce
+    programme" button): the project title names the programme and its thématique
+    is ticked. Anything but the id of a live public catalogue page is ignored."""
+    if not value.isdigit() or len(value) > 10:
+        return {}
+    page = Page.objects.live().public().filter(pk=int(value)).specific().first()
+    if page is None or not hasattr(page, "theme_id"):
+        return {}
+    title = _("Appui pour le programme « %(title)s »") % {"title": page.title}
+    initial = {"title": title[:200]}
+    if page.theme_id:
+        initial["themes"] = [page.theme_id]
+    return initial
+
+
 @require_http_methods(["GET", "POST"])
 def request_form(request):
     if request.method == "GET":
@@ -80,6 +97,7 @@ def request_form(request):
             resolution = collectivites.resolve(code)
             if resolution.match is not None:
                 initial["collectivite"] = collectivites.label(resolution.match)
+        initial.update(_programme_initial(request.GET.get("programme", "")))
         return _render_form(request, EngineeringRequestForm(initial=initial))
 
     form = EngineeringRequestForm(request.POST, request.FILES)

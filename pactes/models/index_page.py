@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from territories.maps import MapEntry, departement_map
 
 from ..display import pacte_card
 from .pacte_page import PactePage
@@ -42,8 +43,23 @@ class PacteIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pacte_cards"] = [pacte_card(pacte, request) for pacte in self.get_pactes()]
+        pactes = list(self.get_pactes())
+        context["pacte_cards"] = [pacte_card(pacte, request) for pacte in pactes]
+        context["pacte_map"] = self.pacte_map(pactes)
         return context
+
+    @staticmethod
+    def pacte_map(pactes) -> dict:
+        """The départements the pactes cover, on the map and in its list, each
+        with the pactes that cover it (all or part of it)."""
+        entries = {}
+        for pacte in pactes:
+            for departement in pacte.covered_departements.all():
+                entry = entries.setdefault(departement.code, MapEntry(departement.code, departement.name))
+                entry.items.append({"title": pacte.title, "url": pacte.url})
+        return departement_map(
+            list(entries.values()), caption=_("Départements couverts par au moins un pacte publié.")
+        )
 
     class Meta:
         verbose_name = _("liste des pactes")

@@ -270,7 +270,7 @@ class PactePage(CataloguePage, EligibilityCriteria):
     ]
 
     parent_page_types = ["pactes.PacteIndexPage"]
-    subpage_types = []
+    subpage_types = ["news.NewsPage"]  # news about this page (news/)
 
     objects = PactePageManager()
 

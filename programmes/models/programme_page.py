@@ -10,6 +10,8 @@ finder and the "Pour qui" block of the page never disagree.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -31,6 +33,7 @@ from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
+from territories.text import INSEE_CODE_RE
 
 from .facts import LAUNCH_KEY
 
@@ -73,6 +76,12 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         blank=True,
         help_text=_("Cochez tout ce que l'Agence met à disposition des bénéficiaires."),
     )
+    how_to_benefit = RichTextField(
+        _("comment en bénéficier"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link", "document-link"],
+        help_text=_("Les démarches, dans l'ordre : à qui s'adresser, quel dossier, quel calendrier."),
+    )
     start_date = models.DateField(_("date de début"), null=True, blank=True)
     end_date = models.DateField(
         _("date de fin"),
@@ -92,6 +101,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         FieldPanel("agency_support"),
+        FieldPanel("how_to_benefit"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Calendrier")),
         FieldPanel("body"),
         InlinePanel("faq_items", heading=_("Questions fréquentes"), label=_("question")),
@@ -132,6 +142,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
 
     search_fields = CataloguePage.search_fields + [
         index.SearchField("objectives"),
+        index.SearchField("how_to_benefit"),
         index.SearchField("body"),
         index.FilterField("kind"),
         index.RelatedFields(
@@ -144,7 +155,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["news.NewsPage"]  # news about this page (news/)
 
     @property
     def agency_support_labels(self) -> list[str]:
@@ -170,6 +181,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
                 for item in self.faq_items.all()
             ],
             related_cards=[catalogue_card(page, request) for page in related],
+            support_request_url=self.support_request_url(request.GET.get("commune", "")),
         )
         context.update(self.sourced_context())
         return context
@@ -187,6 +199,16 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             "roadmap_history": launch is not None and self.status == "incubation",
             "sources": citations.items(),
         }
+
+    def support_request_url(self, commune_code: str = "") -> str:
+        """The engineering request form, pre-filled with this programme and, when
+        the visitor came from a commune page (``?commune=``), with the commune."""
+        params = {"programme": self.pk}
+        code = commune_code.strip().upper()
+        if INSEE_CODE_RE.match(code):
+            params["commune"] = code
+        # By URL name: a page family does not import the request app, which sits above it.
+        return f"{reverse('engineering:request')}?{urlencode(params)}"
 
     def clean(self):
         errors = {}

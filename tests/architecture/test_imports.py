@@ -7,8 +7,18 @@ import pytest
 
 from .project import import_graph, modules
 
-CONTENT_APPS = {"catalogue", "programmes", "pactes", "training", "finder", "search", "engineering"}
-PAGE_FAMILIES = {"programmes", "pactes", "training"}
+CONTENT_APPS = {
+    "catalogue",
+    "programmes",
+    "pactes",
+    "training",
+    "news",
+    "finder",
+    "search",
+    "api",
+    "engineering",
+}
+PAGE_FAMILIES = {"programmes", "pactes", "training", "news"}
 PROJECT_PACKAGE = "config"
 
 # Allowances the lead removes at merge, once the concurrent splits have landed.

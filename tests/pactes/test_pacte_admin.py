@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from catalogue.models import Partner, Source
 from home.demo import LoadReport, load_shell
 from home.models import HomePage
+from news.models import NewsPage
 from pactes.models import ActionStatus, PacteIndexPage, PactePage
 from territories.models import Departement
 
@@ -143,7 +144,7 @@ class PacteAdminTests(WagtailPageTestCase):
         self.assertCanCreateAt(PacteIndexPage, PactePage)
         self.assertCanNotCreateAt(HomePage, PactePage)
         self.assertAllowedSubpageTypes(PacteIndexPage, {PactePage})
-        self.assertAllowedSubpageTypes(PactePage, {})
+        self.assertAllowedSubpageTypes(PactePage, {NewsPage})  # its news (issue 14)
         self.assertAllowedParentPageTypes(PactePage, {PacteIndexPage})
         self.assertAllowedParentPageTypes(PacteIndexPage, {HomePage})
         # max_count = 1: a second pacte index cannot be added.

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 from home.demo import LoadReport, load_shell
 from home.models import HomePage, StandardPage
+from news.models import NewsPage
 from programmes.demo import load_taxonomies
 from programmes.models import ProgrammeFaqItem, ProgrammeIndexPage, ProgrammePage, RelatedProgramme
 
@@ -34,11 +35,11 @@ class ProgrammePageTypeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ProgrammeIndexPage, {HomePage})
         self.assertFalse(ProgrammeIndexPage.can_create_at(self.home))  # max_count 1, one exists
 
-    def test_a_programme_lives_only_under_the_index_and_has_no_subpages(self):
+    def test_a_programme_lives_only_under_the_index_and_takes_only_news_below(self):
         self.assertCanCreateAt(ProgrammeIndexPage, ProgrammePage)
         self.assertCanNotCreateAt(HomePage, ProgrammePage)
         self.assertAllowedParentPageTypes(ProgrammePage, {ProgrammeIndexPage})
-        self.assertAllowedSubpageTypes(ProgrammePage, set())
+        self.assertAllowedSubpageTypes(ProgrammePage, {NewsPage})  # its news (issue 14)
 
     def test_pages_are_renderable(self):
         programme = make_programme(

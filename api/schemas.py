@@ -1,0 +1,167 @@
+"""Response shapes of the API, which the OpenAPI document publishes.
+
+Field names are French, like the site's readers and the official open-data
+schemas they cross it with; each mirrors one key of ``api.serializers``.
+"""
+
+from datetime import date, datetime
+
+from ninja import Schema
+
+
+class Taxon(Schema):
+    slug: str
+    nom: str
+
+
+class Place(Schema):
+    code: str
+    nom: str
+
+
+class Status(Schema):
+    code: str
+    libelle: str
+
+
+class PartnerOut(Schema):
+    nom: str
+    sigle: str
+
+
+class Eligibility(Schema):
+    population_min: int | None
+    population_max: int | None
+    types_de_territoires: list[Taxon]
+    types_de_beneficiaires: list[Taxon]
+    regions: list[Place]
+    departements: list[Place]
+    precisions: str
+
+
+class CatalogueEntry(Schema):
+    id: int
+    titre: str
+    url: str
+    resume: str
+    resume_court: str
+    thematique: Taxon | None
+    politique_publique: Taxon | None
+    statut: Status
+    partenaires: list[PartnerOut]
+    premiere_publication: datetime | None
+    derniere_publication: datetime | None
+
+
+class ContactOut(Schema):
+    nom: str
+    fonction: str
+    organisme: str
+    courriel: str
+    telephone: str
+
+
+class ProgrammeOut(CatalogueEntry):
+    modalite: str
+    objectifs_html: str
+    apport_agence: list[str]
+    comment_en_beneficier_html: str
+    date_debut: date | None
+    date_fin: date | None
+    eligibilite: Eligibility
+    contacts: list[ContactOut]
+
+
+class PacteOut(CatalogueEntry):
+    territoire: str
+    departements_couverts: list[Place]
+    arrondissements_couverts: list[Place]
+    communes_couvertes: list[Place]
+    date_signature: date | None
+    duree_mois: int | None
+    date_fin: date | None
+    montant_total: str | None
+    eligibilite: Eligibility
+
+
+class TrainingOut(CatalogueEntry):
+    nature: str
+    format: str
+    duree: str
+    lien_inscription: str
+    publics: list[Taxon]
+
+
+class Paginated(Schema):
+    total: int
+    page: int
+    taille_page: int
+    pages: int
+    suivante: str | None
+    precedente: str | None
+
+
+class ProgrammeList(Paginated):
+    resultats: list[ProgrammeOut]
+
+
+class PacteList(Paginated):
+    resultats: list[PacteOut]
+
+
+class TrainingList(Paginated):
+    resultats: list[TrainingOut]
+
+
+class PageRef(Schema):
+    id: int
+    type: str
+    titre: str
+    url: str
+
+
+class Criterion(Schema):
+    cle: str
+    resultat: str
+    libelle: str
+    explication: str
+
+
+class EvaluationOut(Schema):
+    page: PageRef
+    verdict: Status
+    criteres: list[Criterion]
+    precisions: str
+    source: str
+
+
+class CommuneFactsOut(Schema):
+    code_insee: str
+    nom: str
+    population: int | None
+    codes_postaux: list[str]
+    departement: Place
+    region: Place
+    arrondissement: Place | None
+    epci: Place | None
+
+
+class DataSource(Schema):
+    nom: str
+    version: str
+    importe_le: datetime | None
+
+
+class Sources(Schema):
+    donnees_territoriales: DataSource
+
+
+class CommuneOut(Schema):
+    commune: CommuneFactsOut
+    sources: Sources
+    deja_beneficiaire: list[PageRef]
+    evaluations: list[EvaluationOut]
+
+
+class ErrorOut(Schema):
+    detail: str

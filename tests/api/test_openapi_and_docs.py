@@ -1,0 +1,32 @@
+"""The OpenAPI document validates and describes every endpoint; the French
+documentation page lists them without any third-party script."""
+
+import pytest
+from openapi_spec_validator import validate
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = ["/api/v1/programmes/", "/api/v1/pactes/", "/api/v1/formations/", "/api/v1/communes/{code}/"]
+
+
+def test_the_openapi_document_validates(client, home_page):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    document = response.json()
+    validate(document)
+    assert sorted(document["paths"]) == sorted(ENDPOINTS)
+    assert set(document["paths"]["/api/v1/programmes/"]) == {"get"}
+    parameters = {p["name"] for p in document["paths"]["/api/v1/programmes/"]["get"]["parameters"]}
+    assert parameters == {"thematique", "politique", "statut", "departement", "page", "taille"}
+
+
+def test_the_docs_page_lists_every_endpoint_in_french(client, home_page):
+    response = client.get("/api/v1/docs/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="fr"' in body or 'lang="fr"' in body
+    for path in ENDPOINTS:
+        assert path in body
+    assert "Paramètres de /api/v1/programmes/" in body
+    assert 'href="/api/v1/openapi.json"' in body
+    assert "cdn." not in body and "swagger" not in body.lower()

@@ -1,0 +1,58 @@
+"""Département maps paired with lists: the list holds the same départements as
+the map highlights (overseas ones, which the map cannot draw, in the list only),
+drawn on the server without JavaScript."""
+
+import re
+
+import pytest
+
+from finder.models import CurrentBeneficiary
+from territories.maps import shapes
+from tests.territories.conftest import make_pacte, make_programme
+
+pytestmark = pytest.mark.django_db
+
+
+def map_and_list(body: str, map_id: str, css_class: str = "is-highlighted") -> tuple[list[str], list[str]]:
+    svg = re.search(rf'<svg[^>]*data-map="{map_id}".*?</svg>', body, re.S).group(0)
+    highlighted = re.findall(rf'<path d="[^"]+" data-code="([0-9AB]+)" class="{css_class}">', svg)
+    listing = re.search(rf'<ul class="anct-map__list" data-map-list="{map_id}">.*?</ul>', body, re.S).group(0)
+    return highlighted, re.findall(r'<li data-code="([0-9AB]+)">', listing)
+
+
+def test_the_package_draws_every_metropolitan_departement():
+    _view_box, drawn = shapes()
+    codes = {shape.code for shape in drawn}
+    assert len(codes) == 96 and {"01", "2A", "2B", "59", "95"} <= codes
+
+
+def test_the_pactes_index_map_and_list_hold_the_same_departements(client, catalogue, pacte_index):
+    make_pacte(pacte_index, "Pacte ultramarin", departements=["971"])
+    body = client.get(pacte_index.url).content.decode()
+    highlighted, listed = map_and_list(body, "pactes")
+    assert highlighted == ["08", "23"]
+    assert listed == ["08", "23", "971"]  # Guadeloupe has no shape: the list says it
+    assert "Les départements d'outre-mer ne sont pas dessinés" in body
+    assert f'<a href="{catalogue["pacte_ardennes"].url}">Pacte Ardennes</a>' in body
+    assert "licence CC BY 4.0" in body and "<script" not in body.split("data-map=")[1].split("</figure>")[0]
+
+
+def test_the_commune_page_map_shows_its_departement(client, home_page):
+    body = client.get("/communes/59350/").content.decode()
+    highlighted, listed = map_and_list(body, "commune", "is-current")
+    assert highlighted == listed == ["59"]
+    assert "Nord (59)" in body
+
+
+def test_a_programme_with_beneficiaries_shows_them_by_departement(client, catalogue, programme_index):
+    page = make_programme(programme_index, "Programme Action cœur de ville")
+    for code in ("08105", "08409", "59350"):
+        CurrentBeneficiary.objects.create(page=page, commune_id=code)
+    body = client.get(page.url).content.decode()
+    highlighted, listed = map_and_list(body, f"beneficiaires-{page.pk}")
+    assert highlighted == listed == ["08", "59"]
+    assert "2 communes bénéficiaires" in body and "1 commune bénéficiaire" in body
+
+
+def test_a_programme_without_a_beneficiary_list_has_no_map(client, catalogue):
+    assert "anct-map" not in client.get(catalogue["numerique"].url).content.decode()
