@@ -51,6 +51,8 @@ setup: install
 	$(COMPILEMESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_territories
+	$(PY) manage.py import_public_services
+	$(PY) manage.py import_official_lists
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
 

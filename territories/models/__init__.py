@@ -10,6 +10,7 @@ from .reference import (
     Region,
     TerritorialDataImport,
 )
+from .public_services import FranceServicesStructure, OfficialDataset, SingleDesk
 
 __all__ = [
     "EPCI",
@@ -18,6 +19,9 @@ __all__ = [
     "CommunePostalCode",
     "Departement",
     "FormerCommuneName",
+    "FranceServicesStructure",
+    "OfficialDataset",
+    "SingleDesk",
     "Region",
     "TerritorialDataImport",
 ]
