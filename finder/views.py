@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from catalogue.models import Theme
-from territories.delegates import delegate_for
+from territories.delegates import delegate_for, france_services_near
 from territories.models import Commune
 from territories.text import INSEE_CODE_RE
 
@@ -40,6 +40,7 @@ def commune_detail(request, code):
             "themes": themes,
             "theme": theme,
             "delegate": delegate_for(commune.departement),
+            "france_services": france_services_near(commune),
             "engineering_url": f"{_engineering_request_url()}?commune={commune.code}",
             "title": commune.name,
             "breadcrumb": {

@@ -1,5 +1,6 @@
 """Territorial reference data: the official division of France and its imports."""
 
+from .public_services import FranceServicesStructure, OfficialDataset, SingleDesk
 from .reference import (
     EPCI,
     Arrondissement,
@@ -10,7 +11,6 @@ from .reference import (
     Region,
     TerritorialDataImport,
 )
-from .public_services import FranceServicesStructure, OfficialDataset, SingleDesk
 
 __all__ = [
     "EPCI",
