@@ -61,8 +61,7 @@ PACTES = [
         "title": "Plan particulier pour la Creuse",
         "departements": ["23"],
         "taxonomy": FRAGILE_TERRITORIES,
-        "summary": "Plan particulier pour la Creuse (« Plan pour la Creuse » dans le tableau des "
-        "priorités de l’agence). " + COMMON_SUMMARY,
+        "summary": "Plan particulier pour la Creuse. " + COMMON_SUMMARY,
     },
     {
         "slug": "pacte-sambre-avesnois-thierache",
@@ -101,8 +100,8 @@ PACTES = [
         },
         "eligibility_note": "Le Bassin minier ne couvre qu’une partie du Nord et du Pas-de-Calais, "
         "à l’intérieur de huit intercommunalités.",
-        "summary": "Engagement pour le renouveau du Bassin minier du Nord et du Pas-de-Calais "
-        "(« engagement de rénovation du Bassin minier » dans la feuille de route). " + COMMON_SUMMARY,
+        "summary": "Engagement pour le renouveau du Bassin minier du Nord et du Pas-de-Calais. "
+        + COMMON_SUMMARY,
     },
 ]
 

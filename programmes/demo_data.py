@@ -166,7 +166,7 @@ TERRITORY_TYPES = [
         "slug": "territoire-fragile",
         "name": "Territoires fragiles",
         "rule": "liste",
-        "description": "Territoires particulièrement vulnérables (feuille de route 2020, II b).",
+        "description": "Territoires particulièrement vulnérables.",
     },
 ]
 
@@ -363,6 +363,7 @@ PROGRAMMES = [
         "france-services",
         "programme",
         "Programme d'amélioration de l'accès aux services publics.",
+        lists_france_services=True,
     ),
     _entry(
         RURALITES,

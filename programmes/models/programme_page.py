@@ -30,6 +30,7 @@ from wagtail.search import index
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
+from programmes.france_services import france_services_by_departement
 
 
 class ProgrammeKind(models.TextChoices):
@@ -63,6 +64,14 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         blank=True,
         features=["bold", "italic", "ul", "ol", "link"],
         help_text=_("Ce que le programme cherche à changer, de préférence en liste courte."),
+    )
+    lists_france_services = models.BooleanField(
+        _("afficher les structures France services"),
+        default=False,
+        help_text=_(
+            "Montre sur la page le nombre de structures France services et leur liste par département "
+            "(liste officielle de l'agence)."
+        ),
     )
     agency_support = MultipleChoiceField(
         _("ce que l'Agence apporte"),
@@ -104,6 +113,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
     ]
     figures_panels = [
         FieldPanel("key_figures"),
+        FieldPanel("lists_france_services"),
         InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
     ]
     edit_handler = TabbedInterface(
@@ -157,6 +167,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
                 for item in self.faq_items.all()
             ],
             related_cards=[catalogue_card(page, request) for page in related],
+            france_services=france_services_by_departement() if self.lists_france_services else None,
         )
         return context
 
