@@ -45,6 +45,7 @@ class ProgrammeIndexPage(BasePage):
         form = ProgrammeFilterForm(request.GET or None)
         if form.is_bound:
             form.is_valid()
+        every = list(self.programmes())
         programmes = list(form.filter(self.programmes()))
         groups = []
         for theme, pages in groupby(programmes, key=lambda page: page.theme):
@@ -54,7 +55,13 @@ class ProgrammeIndexPage(BasePage):
                     "cards": [catalogue_card(page, request, heading_tag="h3") for page in pages],
                 }
             )
-        context.update(filter_form=form, programmes=programmes, groups=groups, result_count=len(programmes))
+        context.update(
+            filter_form=form,
+            programmes=programmes,
+            groups=groups,
+            result_count=len(programmes),
+            unstated=[(name, count) for name, count in form.unstated(every) if count],
+        )
         return context
 
     class Meta:

@@ -52,3 +52,13 @@ def test_outside_the_two_departements_it_is_not_met(bassin_minier):
 def test_no_commune_of_the_nord_and_pas_de_calais_reads_met_without_a_list(bassin_minier, client, home_page):
     body = client.get("/communes/62498/").content.decode()
     assert "ne couvre qu&#x27;une partie" in body or "ne couvre qu'une partie" in body
+
+
+def test_the_command_imports_a_perimeter_list_by_slug(bassin_minier, tmp_path, capsys):
+    from django.core.management import call_command
+
+    path = tmp_path / "bassin-minier.csv"
+    path.write_text("code_insee\n62498\n")
+    call_command("import_commune_list", str(path), perimeter="bassin-minier")
+    assert "1 communes : 1 ajoutées" in capsys.readouterr().out
+    assert outcome(bassin_minier, "62498") == Outcome.MET
