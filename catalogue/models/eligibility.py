@@ -60,6 +60,7 @@ class EligibilityCriteria(models.Model):
         max_length=10,
         choices=[("complet", _("complet")), ("partiel", _("partiel"))],
         default="complet",
+        blank=True,
         help_text=_(
             "« Partiel » : le territoire ne couvre qu'une partie des régions ou départements indiqués. "
             "Le site répond alors « à vérifier » tant que la liste de ses communes n'est pas importée."

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='pactepage',
             name='perimeter',
-            field=models.CharField(choices=[('complet', 'complet'), ('partiel', 'partiel')], default='complet', help_text="« Partiel » : le territoire ne couvre qu'une partie des régions ou départements indiqués. Le site répond alors « à vérifier » tant que la liste de ses communes n'est pas importée.", max_length=10, verbose_name='périmètre'),
+            field=models.CharField(blank=True, choices=[('complet', 'complet'), ('partiel', 'partiel')], default='complet', help_text="« Partiel » : le territoire ne couvre qu'une partie des régions ou départements indiqués. Le site répond alors « à vérifier » tant que la liste de ses communes n'est pas importée.", max_length=10, verbose_name='périmètre'),
         ),
         migrations.AddField(
             model_name='pactepage',
