@@ -60,6 +60,8 @@ setup: install
 	$(COMPILEMESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_territories
+	$(PY) manage.py import_public_services
+	$(PY) manage.py import_official_lists
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py setup_engineering
 	@if [ "$(SAMPLE_REQUESTS)" = "1" ]; then $(PY) manage.py load_sample_requests; fi

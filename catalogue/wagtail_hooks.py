@@ -7,10 +7,14 @@ are small and editors must find a value they just created, whatever the state
 of the search index.
 """
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_reports import CriteriaWithoutSourceView
 from .models import BeneficiaryType, Partner, PublicPolicy, Source, TerritoryType, Theme
 
 
@@ -86,3 +90,26 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_criteria_report_urls():
+    return [
+        path(
+            "rapports/criteres-sans-source/",
+            CriteriaWithoutSourceView.as_view(),
+            name="criteria_without_source",
+        ),
+        path(
+            "rapports/criteres-sans-source/resultats/",
+            CriteriaWithoutSourceView.as_view(results_only=True),
+            name="criteria_without_source_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_criteria_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Critères sans source"), reverse("criteria_without_source"), icon_name="warning", order=900
+    )

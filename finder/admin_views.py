@@ -67,5 +67,7 @@ class CommuneListImportView(WagtailAdminTemplateMixin, FormView):
         context["submit_button_label"] = _("Importer")
         context["submit_button_active_label"] = _("Import en cours…")
         context["form_is_multipart"] = True
-        context["lists"] = CommuneList.objects.select_related("territory_type", "page", "imported_by")
+        context["lists"] = CommuneList.objects.select_related(
+            "territory_type", "page", "perimeter_page", "dataset", "imported_by"
+        )
         return context

@@ -1,11 +1,11 @@
 """Import of a list of communes (a CSV of INSEE codes) for a territory type
-(QPV communes, mountain communes…) or for the current beneficiaries of a
-programme page. Shared by the admin view and the ``import_commune_list``
+(QPV communes, mountain communes…), for the current beneficiaries of a
+programme page, or for the communes of a page's partial perimeter. Shared by the admin view and the ``import_commune_list``
 command.
 
 Good lines are kept and bad ones reported with their line number (malformed
 code, unknown commune, duplicate). The list then replaces the previous one in a
-single transaction; a file without a single valid code changes nothing.
+single transaction, writing only the differences; a file without a single valid code changes nothing.
 """
 
 import csv
@@ -19,7 +19,7 @@ from home import content_version, frontend_cache
 from territories.models import Commune, FormerCommuneName
 from territories.text import INSEE_CODE_RE
 
-from .models import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
+from .models import CommuneList, CurrentBeneficiary, PerimeterMembership, TerritoryTypeMembership
 
 HEADER_NAMES = {
     "code",
@@ -50,6 +50,9 @@ class ListImportReport:
     notes: list[ListProblem] = field(default_factory=list)
     previous_size: int | None = None
     saved: bool = False
+    added: int = 0
+    removed: int = 0
+    unchanged: int = 0
 
     @property
     def size(self) -> int:
@@ -61,7 +64,17 @@ class ListImportReport:
             "problems": [vars(p) for p in self.problems],
             "notes": [vars(n) for n in self.notes],
             "previous_size": self.previous_size,
+            "added": self.added,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
         }
+
+    def summary(self) -> str:
+        """The command's closing line, as the territorial import words it."""
+        return (
+            f"{self.size} communes : {self.added} ajoutées, {self.removed} retirées, {self.unchanged} inchangées, "
+            f"{len(self.problems)} lignes rejetées"
+        )
 
 
 def decode(content: bytes | str) -> str:
@@ -167,51 +180,60 @@ def check_codes(parsed: list[tuple[int, str]], report: ListImportReport):
         report.codes.append(resolved)
 
 
+def _target_rows(territory_type, page, perimeter_page):
+    """The membership model and filter of the list's single target."""
+    if territory_type is not None:
+        return TerritoryTypeMembership, {"territory_type": territory_type}, {"territory_type": territory_type}
+    if page is not None:
+        return CurrentBeneficiary, {"page": page}, {"page": page}
+    return PerimeterMembership, {"page": perimeter_page}, {"perimeter_page": perimeter_page}
+
+
 def import_commune_list(
     content: bytes | str,
     *,
     territory_type=None,
     page=None,
+    perimeter_page=None,
+    dataset=None,
     user=None,
     source_name: str = "",
     dry_run: bool = False,
 ) -> ListImportReport:
-    """Validate ``content`` and replace the list of ``territory_type`` or of
-    ``page`` (exactly one) with its valid codes."""
-    if (territory_type is None) == (page is None):
-        raise ValueError("Give exactly one of territory_type or page.")
+    """Validate ``content`` and make the list of ``territory_type``, of ``page``
+    (current beneficiaries) or of ``perimeter_page`` (exactly one) hold its valid
+    codes. Only the differences are written: importing the same file twice
+    changes nothing."""
+    if sum(target is not None for target in (territory_type, page, perimeter_page)) != 1:
+        raise ValueError("Give exactly one of territory_type, page or perimeter_page.")
     report = ListImportReport()
     check_codes(parse_codes(decode(content), report), report)
     report.problems.sort(key=lambda p: p.line)
-    target = {"territory_type": territory_type} if territory_type is not None else {"page": page}
+    model, rows_filter, target = _target_rows(territory_type, page, perimeter_page)
     existing = CommuneList.objects.filter(**target).first()
     report.previous_size = existing.size if existing else None
+    old = set(model.objects.filter(**rows_filter).values_list("commune_id", flat=True))
+    new = set(report.codes)
+    report.added, report.removed, report.unchanged = len(new - old), len(old - new), len(new & old)
     if dry_run or not report.codes:
         return report
     with transaction.atomic():
-        if territory_type is not None:
-            TerritoryTypeMembership.objects.filter(territory_type=territory_type).delete()
-            TerritoryTypeMembership.objects.bulk_create(
-                [
-                    TerritoryTypeMembership(territory_type=territory_type, commune_id=code)
-                    for code in report.codes
-                ],
-                batch_size=1000,
-            )
-        else:
-            CurrentBeneficiary.objects.filter(page=page).delete()
-            CurrentBeneficiary.objects.bulk_create(
-                [CurrentBeneficiary(page=page, commune_id=code) for code in report.codes], batch_size=1000
-            )
-        CommuneList.objects.update_or_create(
-            **target,
-            defaults={
-                "source_name": source_name[:255],
-                "imported_by": user,
-                "size": report.size,
-                "report": report.as_dict(),
-            },
+        model.objects.filter(**rows_filter, commune_id__in=old - new).delete()
+        model.objects.bulk_create(
+            [model(**rows_filter, commune_id=code) for code in report.codes if code not in old],
+            batch_size=1000,
         )
+        if existing is None or old != new or (dataset is not None and existing.dataset_id != dataset.pk):
+            CommuneList.objects.update_or_create(
+                **target,
+                defaults={
+                    "source_name": source_name[:255],
+                    "imported_by": user,
+                    "size": report.size,
+                    "report": report.as_dict(),
+                    "dataset": dataset,
+                },
+            )
     report.saved = True
     # Commune pages weigh programmes against these lists: recompute cached evaluations
     # and drop the commune pages the HTTP cache holds.

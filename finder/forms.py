@@ -11,20 +11,22 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def target_choices():
-    """Territory types and programme/pacte pages, as "type:<id>" / "page:<id>"."""
+    """Territory types, programme/pacte pages (current beneficiaries) and partial
+    perimeters, as "type:<id>" / "page:<id>" / "perimeter:<id>"."""
     types = [
         (f"type:{t.pk}", t.name) for t in TerritoryType.objects.filter(rule=TerritoryType.Rule.IMPORTED_LIST)
     ]
-    pages = []
+    pages, perimeters = [], []
     for model in eligibility_page_models():
-        pages += [
-            (f"page:{p.pk}", f"{p.title} ({model._meta.verbose_name})")
-            for p in model.objects.order_by("title").only("pk", "title")
-        ]
+        for p in model.objects.order_by("title").only("pk", "title", "perimeter"):
+            pages.append((f"page:{p.pk}", f"{p.title} ({model._meta.verbose_name})"))
+            if p.is_partial:
+                perimeters.append((f"perimeter:{p.pk}", f"{p.title} ({model._meta.verbose_name})"))
     return [
         ("", _("Choisir…")),
         (_("Type de territoire (zonage)"), types),
         (_("Bénéficiaires actuels d'un programme ou d'un pacte"), pages),
+        (_("Communes d'un périmètre partiel"), perimeters),
     ]
 
 
@@ -56,10 +58,11 @@ class CommuneListImportForm(forms.Form):
         return upload
 
     def target_kwargs(self) -> dict:
-        """{"territory_type": …} or {"page": …} for the import service."""
+        """{"territory_type": …}, {"page": …} or {"perimeter_page": …} for the import service."""
         kind, _sep, pk = self.cleaned_data["target"].partition(":")
         if kind == "type":
             return {"territory_type": TerritoryType.objects.get(pk=pk)}
         from wagtail.models import Page
 
-        return {"page": Page.objects.get(pk=pk)}
+        key = "perimeter_page" if kind == "perimeter" else "page"
+        return {key: Page.objects.get(pk=pk)}

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from catalogue.models import Theme
-from territories.delegates import delegate_for
+from territories.delegates import delegate_for, france_services_near
 from territories.maps import MapEntry, departement_map
 from territories.models import Commune
 from territories.text import INSEE_CODE_RE
@@ -49,6 +49,7 @@ def commune_detail(request, code):
                 % {"name": commune.departement.name},
                 highlight_class="is-current",
             ),
+            "france_services": france_services_near(commune),
             "engineering_url": f"{_engineering_request_url()}?commune={commune.code}",
             "title": commune.name,
             "breadcrumb": {

@@ -14,7 +14,7 @@ from django.db import transaction
 from catalogue.models import PublicPolicy, Theme
 from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
-from territories.models import Arrondissement, Departement
+from territories.models import EPCI, Arrondissement, Departement
 
 from . import facts
 from .models import PacteIndexPage, PactePage
@@ -63,8 +63,7 @@ PACTES = [
         "title": "Plan particulier pour la Creuse",
         "departements": ["23"],
         "taxonomy": FRAGILE_TERRITORIES,
-        "summary": "Plan particulier pour la Creuse (« Plan pour la Creuse » dans le tableau des "
-        "priorités de l’agence). " + COMMON_SUMMARY,
+        "summary": "Plan particulier pour la Creuse. " + COMMON_SUMMARY,
     },
     {
         "slug": "pacte-sambre-avesnois-thierache",
@@ -88,10 +87,23 @@ PACTES = [
         "title": "Engagement pour le renouveau du Bassin minier",
         "territory_label": "Bassin minier du Nord et du Pas-de-Calais",
         "departements": ["59", "62"],
-        "eligibility_note": "Le Bassin minier ne couvre qu’une partie du Nord et du Pas-de-Calais ; "
-        "la liste des communes concernées n’est pas encore publiée ici.",
-        "summary": "Engagement pour le renouveau du Bassin minier du Nord et du Pas-de-Calais "
-        "(« engagement de rénovation du Bassin minier » dans la feuille de route). " + COMMON_SUMMARY,
+        # Partial: its communes lie within 8 EPCI named by the Préfecture de la région
+        # Hauts-de-France (2023); SIREN codes as in @etalab/decoupage-administratif.
+        "perimeter": "partiel",
+        "perimeter_epcis": {
+            "245901160": "CA Valenciennes Métropole",
+            "200042190": "CA de la Porte du Hainaut",
+            "245901152": "CA Cœur d'Ostrevent",
+            "200044618": "CA du Douaisis Agglo",
+            "200044048": "CC Osartis Marquion",
+            "246200299": "CA d'Hénin-Carvin",
+            "246200364": "CA de Lens-Liévin",
+            "200072460": "CA de Béthune-Bruay, Artois-Lys Romane",
+        },
+        "eligibility_note": "Le Bassin minier ne couvre qu’une partie du Nord et du Pas-de-Calais, "
+        "à l’intérieur de huit intercommunalités.",
+        "summary": "Engagement pour le renouveau du Bassin minier du Nord et du Pas-de-Calais. "
+        + COMMON_SUMMARY,
     },
 ]
 
@@ -285,6 +297,7 @@ def ensure_pactes(index: PacteIndexPage, report: LoadReport) -> list[PactePage]:
             "summary": data["summary"],
             "territory_label": data.get("territory_label", ""),
             "eligibility_note": data.get("eligibility_note", ""),
+            "perimeter": data.get("perimeter", "complet"),
             "status": "actif",
             "theme": None,
             "public_policy": None,
@@ -300,6 +313,9 @@ def ensure_pactes(index: PacteIndexPage, report: LoadReport) -> list[PactePage]:
             ),
             "covered_arrondissements": _territory_rows(
                 Arrondissement, data.get("arrondissements", {}), report, data["title"], "arrondissement"
+            ),
+            "perimeter_epcis": _territory_rows(
+                EPCI, list(data.get("perimeter_epcis", {})), report, data["title"], "EPCI"
             ),
         }
         pages.append(upsert_page(index, PactePage, data["slug"], report, fields=fields, relations=relations))

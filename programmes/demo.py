@@ -100,6 +100,7 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
                 "population_min": entry.get("population_min"),
                 "population_max": entry.get("population_max"),
                 "eligibility_note": entry.get("eligibility_note", ""),
+                "lists_france_services": entry.get("lists_france_services", False),
             },
             relations={
                 "partners": [partners[name] for name in entry.get("partners", [])],

@@ -150,6 +150,13 @@ TERRITORY_TYPES = [
     {"slug": "ville-moyenne", "name": "Villes moyennes", "rule": "liste"},
     {"slug": "montagne", "name": "Territoires de montagne", "rule": "liste"},
     {
+        # Filled by finder's import_official_lists (the ANCT list of April 2024).
+        "slug": "action-coeur-de-ville",
+        "name": "Villes du programme Action cœur de ville",
+        "rule": "liste",
+        "description": "Communes retenues par le programme Action cœur de ville (liste de l'ANCT).",
+    },
+    {
         "slug": "outre-mer",
         "name": "Outre-mer",
         "rule": "outre_mer",
@@ -159,7 +166,7 @@ TERRITORY_TYPES = [
         "slug": "territoire-fragile",
         "name": "Territoires fragiles",
         "rule": "liste",
-        "description": "Territoires particulièrement vulnérables (feuille de route 2020, II b).",
+        "description": "Territoires particulièrement vulnérables.",
     },
 ]
 
@@ -330,7 +337,7 @@ PROGRAMMES = [
         "Programme de revitalisation des centres des villes moyennes, l'un des plus anciens "
         "programmes de l'Agence, déployé en coordination étroite avec l'association Villes de France.",
         partners=["Villes de France"],
-        eligible_territory_types=["ville-moyenne"],
+        eligible_territory_types=["action-coeur-de-ville"],
     ),
     _entry(
         RURALITES,
@@ -347,8 +354,7 @@ PROGRAMMES = [
         population_max=20000,
         eligible_beneficiary_types=["communes", "epci"],
         eligible_territory_types=["petite-ville"],
-        eligibility_note="Communes de moins de 20 000 habitants qui exercent des fonctions de "
-        "centralité, et leur intercommunalité.",
+        eligibility_note="Communes qui exercent des fonctions de centralité, et leur intercommunalité.",
     ),
     _entry(
         RURALITES,
@@ -358,6 +364,7 @@ PROGRAMMES = [
         "france-services",
         "programme",
         "Programme d'amélioration de l'accès aux services publics.",
+        lists_france_services=True,
     ),
     _entry(
         RURALITES,

@@ -61,6 +61,22 @@ class ProgrammeFilterForm(DsfrBaseForm):
             queryset = queryset.filter(eligible_beneficiary_types=data["beneficiaire"])
         return queryset
 
+    def unstated(self, programmes) -> list[tuple[str, int]]:
+        """For each active filter on a field a programme may leave empty, how many
+        of ``programmes`` (the unfiltered list) do not state it: they cannot match,
+        and the reader must know they exist ("28 programmes ne précisent pas…")."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        checks = {
+            "thematique": lambda page: page.theme_id is None,
+            "politique": lambda page: page.public_policy_id is None,
+            "beneficiaire": lambda page: not page.eligible_beneficiary_types.all(),
+        }
+        return [
+            (name, sum(1 for page in programmes if missing(page)))
+            for name, missing in checks.items()
+            if data.get(name)
+        ]
+
     @property
     def is_filtered(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)

@@ -1,13 +1,15 @@
-"""Who represents the agency in a territory: the délégué territorial is the
-représentant de l'État in the département (the préfet), reached through the
-préfecture. Derived from the reference data only; no address is invented.
+"""Who represents the agency in a territory, and where to go nearby: the
+délégué territorial is the représentant de l'État in the département (the
+préfet); the agency's single desk (préfecture, sous-préfecture or DDT) and the
+France services structures come from the official lists the agency publishes.
+No address is invented: without a row, nothing is shown.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .models import Departement
+from .models import Departement, FranceServicesStructure, SingleDesk
 
 # Collectivités d'outre-mer where the State's representative is not a préfet
 # of that territory alone.
@@ -25,6 +27,7 @@ _OVERSEAS_OFFICES = {
 class Delegate:
     office: str  # "Préfecture des Ardennes"
     role: str  # what the office does for the agency
+    desks: list = field(default_factory=list)  # SingleDesk rows, the agency's single desk(s)
 
 
 def delegate_for(departement: Departement) -> Delegate:
@@ -32,8 +35,10 @@ def delegate_for(departement: Departement) -> Delegate:
     office = _OVERSEAS_OFFICES.get(departement.code) or _("Préfecture %(de_name)s") % {
         "de_name": departement.name_with_de
     }
+    desks = list(SingleDesk.objects.filter(departement=departement).select_related("dataset"))
     return Delegate(
         office=office,
+        desks=desks,
         role=_(
             "Le représentant de l'État y est le délégué territorial de l'agence : il reçoit les "
             "demandes d'appui en ingénierie des collectivités. Lorsqu'une demande trouve une réponse "
@@ -41,3 +46,24 @@ def delegate_for(departement: Departement) -> Delegate:
             "nécessite un appui national, il sollicite l'agence."
         ),
     )
+
+
+@dataclass
+class NearbyFranceServices:
+    scope: str  # "commune", "epci" or "departement": where the structures were found
+    structures: list
+
+
+def france_services_near(commune) -> NearbyFranceServices:
+    """The France services of the commune, else of its EPCI, else of its
+    département: the nearest level that has at least one, in one query per level."""
+    base = FranceServicesStructure.objects.select_related("commune", "dataset").order_by("name")
+    levels = [("commune", {"commune": commune})]
+    if commune.epci_id:
+        levels.append(("epci", {"commune__epci_id": commune.epci_id}))
+    levels.append(("departement", {"departement_id": commune.departement_id}))
+    for scope, where in levels:
+        structures = list(base.filter(**where))
+        if structures:
+            return NearbyFranceServices(scope, structures)
+    return NearbyFranceServices("departement", [])

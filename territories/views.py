@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from .importer import PACKAGE_NAME
 from .lookup import lookup
-from .models import TerritorialDataImport
+from .models import Departement, OfficialDataset, Region, TerritorialDataImport
 
 AUTOCOMPLETE_LIMIT = 10
 
@@ -55,36 +55,43 @@ def commune_autocomplete(request):
     return JsonResponse({"query": query, "results": items})
 
 
+def _level_rows(latest) -> list[list[str]]:
+    """The loaded counts, départements and régions counted without the
+    collectivités d'outre-mer (listed apart): 101 and 18, as France counts them."""
+    labels = {
+        "regions": _("Régions"),
+        "departements": _("Départements"),
+        "arrondissements": _("Arrondissements"),
+        "epci": _("EPCI à fiscalité propre"),
+        "communes": _("Communes"),
+        "codes_postaux": _("Liens code postal – commune"),
+        "anciens_noms": _("Communes déléguées, associées et arrondissements municipaux"),
+    }
+    live = {
+        "regions": Region.objects.exclude(zone="com").count(),
+        "departements": Departement.objects.exclude(zone="com").count(),
+    }
+    return [
+        [label, number_format(live.get(key, latest.counts.get(key, 0)), force_grouping=True)]
+        for key, label in labels.items()
+        if key in latest.counts
+    ]
+
+
 @require_GET
 def data_sources(request):
-    """Where the territorial data comes from, which version, when it was loaded."""
+    """Where the territorial data and the official lists come from, which
+    version or date, their licence, when they were loaded and what was rejected."""
     latest = TerritorialDataImport.objects.order_by("-imported_at", "-pk").first()
-    table = None
-    if latest:
-        labels = {
-            "regions": _("Régions"),
-            "departements": _("Départements"),
-            "arrondissements": _("Arrondissements"),
-            "epci": _("EPCI à fiscalité propre"),
-            "communes": _("Communes"),
-            "codes_postaux": _("Liens code postal – commune"),
-            "anciens_noms": _("Communes déléguées, associées et arrondissements municipaux"),
-        }
-        table = {
-            "caption": _("Effectifs chargés"),
-            "header": [_("Niveau"), _("Nombre")],
-            "content": [
-                [label, number_format(latest.counts.get(key, 0), force_grouping=True)]
-                for key, label in labels.items()
-                if key in latest.counts
-            ],
-        }
     return TemplateResponse(
         request,
         "territories/data_sources.html",
         {
             "latest": latest,
-            "table": table,
+            "level_rows": _level_rows(latest) if latest else [],
+            "level_header": [_("Niveau"), _("Nombre")],
+            "collectivites": list(Departement.objects.filter(zone="com").order_by("code")),
+            "datasets": list(OfficialDataset.objects.all()),
             "package_name": PACKAGE_NAME,
             "title": _("Données territoriales"),
             "breadcrumb": {

@@ -55,6 +55,35 @@ class EligibilityCriteria(models.Model):
         blank=True,
         related_name="%(app_label)s_%(class)s_eligible",
     )
+    perimeter = models.CharField(
+        _("périmètre"),
+        max_length=10,
+        choices=[("complet", _("complet")), ("partiel", _("partiel"))],
+        default="complet",
+        blank=True,
+        help_text=_(
+            "« Partiel » : le territoire ne couvre qu'une partie des régions ou départements indiqués. "
+            "Le site répond alors « à vérifier » tant que la liste de ses communes n'est pas importée."
+        ),
+    )
+    perimeter_epcis = ParentalManyToManyField(
+        "territories.EPCI",
+        verbose_name=_("intercommunalités qui contiennent le périmètre"),
+        blank=True,
+        related_name="%(app_label)s_%(class)s_perimeters",
+        help_text=_("Périmètre partiel : hors de ces EPCI, le critère n'est pas rempli."),
+    )
+    eligibility_source = models.ForeignKey(
+        "catalogue.Source",
+        verbose_name=_("source des critères"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="%(app_label)s_%(class)s_criteria",
+        help_text=_(
+            "Texte public, liste officielle ou section de la feuille de route qui fonde ces critères."
+        ),
+    )
     eligibility_note = models.TextField(
         _("précisions sur l'éligibilité"),
         blank=True,
@@ -69,7 +98,9 @@ class EligibilityCriteria(models.Model):
                 FieldPanel("eligible_beneficiary_types"),
                 FieldPanel("eligible_regions"),
                 FieldPanel("eligible_departements"),
+                FieldRowPanel([FieldPanel("perimeter"), FieldPanel("perimeter_epcis")]),
                 FieldPanel("eligibility_note"),
+                FieldPanel("eligibility_source"),
             ],
             heading=_("Critères d'éligibilité"),
         ),
@@ -81,6 +112,17 @@ class EligibilityCriteria(models.Model):
     #: among the territories targeted?) or "covered_territory" (is it in the page's
     #: own territory, as for a pacte?). Names the finder's criterion and its wording.
     coverage_key = "territory"
+
+    @property
+    def is_partial(self) -> bool:
+        """The territory covers only part of the places it names (data, set by editors)."""
+        return self.perimeter == "partiel"
+
+    def has_criteria(self) -> bool:
+        """Whether the page states any structured criterion (then it needs a source)."""
+        return bool(
+            self.population_min is not None or self.population_max is not None or self.eligibility_summary()
+        )
 
     def covered_places(self) -> list:
         """The territories (regions, départements…) that make the geographic

@@ -1,5 +1,5 @@
 """Commune lists imported by editors, read by the finder."""
 
-from .lists import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
+from .lists import CommuneList, CurrentBeneficiary, PerimeterMembership, TerritoryTypeMembership
 
-__all__ = ["CommuneList", "CurrentBeneficiary", "TerritoryTypeMembership"]
+__all__ = ["CommuneList", "CurrentBeneficiary", "PerimeterMembership", "TerritoryTypeMembership"]

@@ -15,8 +15,9 @@ from territories.models import Commune
 
 
 class CommuneList(models.Model):
-    """One imported list: either for a territory type or for a page's current
-    beneficiaries (exactly one of the two)."""
+    """One imported list: for a territory type, for a page's current
+    beneficiaries, or for the communes of a page's partial perimeter (exactly one
+    of the three)."""
 
     territory_type = models.OneToOneField(
         "catalogue.TerritoryType",
@@ -33,6 +34,23 @@ class CommuneList(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="beneficiary_list",
+    )
+    perimeter_page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("périmètre d'un pacte ou programme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="perimeter_list",
+    )
+    dataset = models.ForeignKey(
+        "territories.OfficialDataset",
+        verbose_name=_("liste officielle"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Provenance (éditeur, date, licence) quand la liste est une liste officielle."),
     )
     source_name = models.CharField(_("fichier importé"), max_length=255, blank=True)
     imported_at = models.DateTimeField(_("date d'import"), auto_now=True)
@@ -53,8 +71,9 @@ class CommuneList(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(territory_type__isnull=False, page__isnull=True)
-                    | models.Q(territory_type__isnull=True, page__isnull=False)
+                    models.Q(territory_type__isnull=False, page__isnull=True, perimeter_page__isnull=True)
+                    | models.Q(territory_type__isnull=True, page__isnull=False, perimeter_page__isnull=True)
+                    | models.Q(territory_type__isnull=True, page__isnull=True, perimeter_page__isnull=False)
                 ),
                 name="commune_list_has_one_target",
             ),
@@ -63,7 +82,7 @@ class CommuneList(models.Model):
         verbose_name_plural = _("listes de communes importées")
 
     def __str__(self):
-        target = self.territory_type or self.page
+        target = self.territory_type or self.page or self.perimeter_page
         return f"{target} ({self.size})"
 
 
@@ -106,3 +125,21 @@ class CurrentBeneficiary(models.Model):
 
     def __str__(self):
         return f"{self.commune_id} → {self.page_id}"
+
+
+class PerimeterMembership(models.Model):
+    """A commune lies in the partial perimeter of a pacte or programme (from an
+    imported list): until such a list exists, the finder answers "à vérifier"."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="perimeter_members")
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="perimeters")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "commune"], name="unique_perimeter_membership"),
+        ]
+        verbose_name = _("commune d'un périmètre")
+        verbose_name_plural = _("communes d'un périmètre")
+
+    def __str__(self):
+        return f"{self.commune_id} ∈ {self.page_id}"

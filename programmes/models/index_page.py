@@ -60,6 +60,9 @@ class ProgrammeIndexPage(BasePage):
             programmes=programmes,
             groups=SimpleLazyObject(grouped),
             result_count=SimpleLazyObject(lambda: len(programmes)),
+            unstated=SimpleLazyObject(
+                lambda: [(name, count) for name, count in form.unstated(list(self.programmes())) if count]
+            ),
         )
         return context
 

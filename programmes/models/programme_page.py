@@ -33,6 +33,7 @@ from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
+from programmes.france_services import france_services_by_departement
 from territories.text import INSEE_CODE_RE
 
 from .facts import LAUNCH_KEY
@@ -69,6 +70,14 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         blank=True,
         features=["bold", "italic", "ul", "ol", "link"],
         help_text=_("Ce que le programme cherche à changer, de préférence en liste courte."),
+    )
+    lists_france_services = models.BooleanField(
+        _("afficher les structures France services"),
+        default=False,
+        help_text=_(
+            "Montre sur la page le nombre de structures France services et leur liste par département "
+            "(liste officielle de l'agence)."
+        ),
     )
     agency_support = MultipleChoiceField(
         _("ce que l'Agence apporte"),
@@ -127,6 +136,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             ),
         ),
         FieldPanel("key_figures"),
+        FieldPanel("lists_france_services"),
         InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
     ]
     edit_handler = TabbedInterface(
@@ -182,6 +192,7 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             ],
             related_cards=[catalogue_card(page, request) for page in related],
             support_request_url=self.support_request_url(request.GET.get("commune", "")),
+            france_services=france_services_by_departement() if self.lists_france_services else None,
         )
         context.update(self.sourced_context())
         return context

@@ -1,5 +1,6 @@
 """Territorial reference data: the official division of France and its imports."""
 
+from .public_services import FranceServicesStructure, OfficialDataset, SingleDesk
 from .reference import (
     EPCI,
     Arrondissement,
@@ -18,6 +19,9 @@ __all__ = [
     "CommunePostalCode",
     "Departement",
     "FormerCommuneName",
+    "FranceServicesStructure",
+    "OfficialDataset",
+    "SingleDesk",
     "Region",
     "TerritorialDataImport",
 ]

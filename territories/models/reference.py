@@ -146,6 +146,18 @@ class Commune(models.Model):
     def is_overseas(self) -> bool:
         return is_overseas_departement(self.departement_id)
 
+    @property
+    def in_com(self) -> bool:
+        """In a collectivité d'outre-mer (Saint-Barthélemy, TAAF…): neither a
+        département nor a région, whatever the reference data files it under."""
+        return self.zone == "com"
+
+    @property
+    def is_uninhabited(self) -> bool:
+        """An uninhabited territory (TAAF districts, Clipperton): no population
+        figure at all in a collectivité d'outre-mer, so no local authority to ask."""
+        return self.in_com and self.population is None
+
 
 class CommunePostalCode(models.Model):
     """One row per (postal code, commune): postal codes are shared by several

@@ -53,7 +53,7 @@ def test_each_criterion_comes_with_its_explanation_and_source(client, published)
     population = next(c for c in evaluation["criteres"] if c["cle"] == "population")
     assert population["resultat"] == "not_met"
     assert population["libelle"] == "critère non rempli"
-    assert "supérieure au plafond de 20" in population["explication"]
+    assert "au-dessus du plafond de 20" in population["explication"]
     assert evaluation["source"] == published["petites_villes"].get_full_url()
 
 

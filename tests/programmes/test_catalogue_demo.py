@@ -151,7 +151,8 @@ class DemoCatalogueTests(TestCase):
         assert [t.slug for t in pvd.eligible_territory_types.all()] == ["petite-ville"]
         assert [p.acronym for p in pvd.partners.all()] == ["APVF"]
         acv = ProgrammePage.objects.get(slug="action-coeur-de-ville")
-        assert [t.slug for t in acv.eligible_territory_types.all()] == ["ville-moyenne"]
+        # The official ANCT list (finder's import_official_lists) settles it, not "villes moyennes".
+        assert [t.slug for t in acv.eligible_territory_types.all()] == ["action-coeur-de-ville"]
         assert [p.name for p in acv.partners.all()] == ["Villes de France"]
         tourism = ProgrammePage.objects.get(slug="appui-developpement-touristique")
         assert tourism.theme.slug == "territoires-et-ruralites"

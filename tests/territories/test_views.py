@@ -73,7 +73,7 @@ def test_ma_commune_shows_facts_delegate_programmes_and_engineering_button(clien
     eligible = body.index("correspond")
     assert body.index("Pacte Ardennes") > eligible
     assert "Plan pour la Creuse" in body[body.index("<details") :]  # does not fit: collapsed
-    assert "inférieure au plafond de 20" in body
+    assert "000 au plus" in body
 
 
 def test_ma_commune_filters_by_thematique_in_a_shareable_url(client, catalogue):

@@ -1,0 +1,111 @@
+"""Public lists the agency publishes about its own network, loaded as reference
+data: the France services structures and the agency's single desk in each
+département. They mirror official files and depend on no content app, hence
+their place in ``territories`` (the délégué block and the data page read them).
+
+Every file loaded is an ``OfficialDataset``: its publisher, date and licence
+travel with the rows and are shown wherever the rows are used.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .reference import Commune, Departement
+
+
+class OfficialDataset(models.Model):
+    """One official list shipped with the site (or imported later), with its
+    provenance and the report of its last import."""
+
+    key = models.SlugField(_("clé"), max_length=60, unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    publisher = models.CharField(_("éditeur"), max_length=200)
+    url = models.URLField(_("adresse"), max_length=500, blank=True)
+    date_label = models.CharField(
+        _("date des données"), max_length=60, help_text=_("Telle que la source la donne : « avril 2024 ».")
+    )
+    citation = models.CharField(
+        _("mention courte"),
+        max_length=120,
+        help_text=_("Citée à côté des réponses : « liste ANCT, avril 2024 »."),
+    )
+    licence = models.CharField(_("licence"), max_length=100)
+    file_name = models.CharField(_("fichier"), max_length=200)
+    rows = models.PositiveIntegerField(_("lignes lues"), default=0)
+    counts = models.JSONField(_("bilan"), default=dict)
+    rejected = models.JSONField(_("lignes rejetées"), default=list)
+    imported_at = models.DateTimeField(_("date d'import"), auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("liste officielle")
+        verbose_name_plural = _("listes officielles")
+
+    def __str__(self):
+        return f"{self.title} ({self.date_label})"
+
+    @property
+    def mention(self) -> str:
+        """« Source : liste ANCT, avril 2024 (Licence Ouverte 2.0) »."""
+        return _("Source : %(citation)s (%(licence)s)") % {"citation": self.citation, "licence": self.licence}
+
+
+class FranceServicesStructure(models.Model):
+    """A France services structure (a fixed office, an antenna, a bus…)."""
+
+    identifier = models.CharField(_("identifiant"), max_length=20, unique=True)
+    name = models.CharField(_("nom"), max_length=200)
+    departement = models.ForeignKey(
+        Departement, on_delete=models.PROTECT, related_name="france_services", verbose_name=_("département")
+    )
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="france_services", verbose_name=_("commune")
+    )
+    address = models.CharField(_("adresse"), max_length=300)
+    postal_code = models.CharField(_("code postal"), max_length=5, blank=True)
+    city = models.CharField(_("ville"), max_length=200, blank=True)
+    email = models.CharField(_("courriel"), max_length=200, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=60, blank=True)
+    opening_hours = models.JSONField(
+        _("horaires"), default=list, help_text=_("[jour, horaires] par jour ouvert")
+    )
+    appointment = models.BooleanField(_("sur rendez-vous"), default=False)
+    kind = models.CharField(_("type"), max_length=40, blank=True)
+    format = models.CharField(_("format"), max_length=40, blank=True)
+    dataset = models.ForeignKey(OfficialDataset, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["departement_id", "name"]
+        verbose_name = _("structure France services")
+        verbose_name_plural = _("structures France services")
+
+    def __str__(self):
+        return self.name
+
+
+class SingleDesk(models.Model):
+    """A State service acting as the agency's single desk for the local
+    authorities of a département (préfecture, sous-préfecture or DDT)."""
+
+    departement = models.ForeignKey(
+        Departement, on_delete=models.PROTECT, related_name="single_desks", verbose_name=_("département")
+    )
+    service = models.CharField(_("service"), max_length=200)
+    address = models.CharField(_("adresse"), max_length=300, blank=True)
+    email = models.CharField(_("courriel"), max_length=200, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=60, blank=True)
+    website = models.URLField(_("page web"), max_length=500, blank=True)
+    updated_on = models.DateField(_("mise à jour"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    dataset = models.ForeignKey(OfficialDataset, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["departement_id", "sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["departement", "service"], name="unique_single_desk_service")
+        ]
+        verbose_name = _("guichet unique de l'agence")
+        verbose_name_plural = _("guichets uniques de l'agence")
+
+    def __str__(self):
+        return self.service

@@ -1,0 +1,34 @@
+"""Fixtures of the finder tests: the real reference data and the official lists
+shipped in the project, imported by the same services the ``make run`` commands
+call (the reference lists once for the session, the ACV list per test)."""
+
+import pytest
+
+from finder.official_lists import import_acv_communes
+from territories.models import FranceServicesStructure
+from territories.official_lists import import_france_services, import_single_desks
+
+
+def ensure_reference_lists():
+    """France services and single desks: reference data, committed once like the
+    territorial data (they create no content row)."""
+    if not FranceServicesStructure.objects.exists():
+        import_france_services()
+        import_single_desks()
+
+
+@pytest.fixture(scope="session")
+def _official_lists_once(territorial_data, django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_reference_lists()
+
+
+@pytest.fixture
+def official_lists(real_territories, _official_lists_once, django_db_blocker, db):
+    """The shipped lists, present for this test (imported again after a
+    transactional test flushed the tables). The ACV list fills a catalogue
+    territory type, content: it is imported inside the test's transaction, so
+    no other test sees it."""
+    with django_db_blocker.unblock():
+        ensure_reference_lists()
+    import_acv_communes()
