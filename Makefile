@@ -51,6 +51,7 @@ setup: install
 	$(COMPILEMESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_territories
+	$(PY) manage.py setup_site
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
 

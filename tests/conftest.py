@@ -10,9 +10,10 @@ import pytest
 from django.test import Client
 from wagtail.models import Site
 
-from home.demo import LoadReport, load_shell
+from catalogue.site_setup import setup as load_reference_taxonomies
+from demo.partners import load as load_partners
+from home.setup import LoadReport, load_shell
 from pactes.models import PacteIndexPage
-from programmes.demo import load_taxonomies
 from programmes.models import ProgrammeIndexPage
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import Commune, TerritorialDataImport
@@ -73,7 +74,8 @@ def home_page(db):
 @pytest.fixture
 def taxonomies(db):
     """The roadmap's thématiques, politiques publiques, partners and types."""
-    load_taxonomies(LoadReport())
+    load_reference_taxonomies(None, LoadReport())
+    load_partners(LoadReport())
 
 
 def publish_index(parent, page_class, title: str, slug: str):

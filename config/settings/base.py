@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "territories",
     "finder",
     "engineering",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -10,9 +10,10 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
-from home.demo import LoadReport, load_shell
+from catalogue.site_setup import setup as load_reference_taxonomies
+from demo.partners import load as load_partners
 from home.models import HomePage, StandardPage
-from programmes.demo import load_taxonomies
+from home.setup import LoadReport, load_shell
 from programmes.models import ProgrammeFaqItem, ProgrammeIndexPage, ProgrammePage, RelatedProgramme
 
 from .conftest import make_programme
@@ -22,7 +23,8 @@ class ProgrammePageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = load_shell(None, LoadReport())
-        load_taxonomies(LoadReport())
+        load_reference_taxonomies(None, LoadReport())
+        load_partners(LoadReport())
         cls.index = ProgrammeIndexPage(title="Programmes", slug="programmes")
         cls.home.add_child(instance=cls.index)
         cls.index.save_revision().publish()

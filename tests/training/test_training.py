@@ -7,8 +7,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from catalogue.models import Partner
-from home.demo import LoadReport, load_shell
 from home.models import HomePage
+from home.setup import LoadReport, load_shell
 from training.models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
 
 from .conftest import make_offer

@@ -9,13 +9,13 @@ is only republished when one of its fields or relations differs.
 """
 
 from django.db import transaction
+from django.urls import reverse
 
 from catalogue.models import PublicPolicy, Theme
-from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
+from home.upsert import LoadReport, merge_entry_points, upsert_page
+from pactes.models import PacteIndexPage, PactePage
 from territories.models import Arrondissement, Departement
-
-from .models import PacteIndexPage, PactePage
 
 ROADMAP = "Feuille de route de l’ANCT pour 2020"
 
@@ -94,7 +94,6 @@ PACTES = [
 ]
 
 ENGINEERING_PAGE_SLUG = "offre-ingenierie"
-ENGINEERING_REQUEST_URL = "/ingenierie/demande/"
 
 ENGINEERING_INTRO = (
     "<p>En complément de l’offre locale, l’ANCT propose une offre de services d’ingénierie. "
@@ -201,10 +200,22 @@ ENGINEERING_BODY = [
             "<h2>Faire une demande</h2>"
             "<p>Votre collectivité porte un projet et manque d’ingénierie pour le mener ? Décrivez-le : "
             "votre demande est transmise au délégué territorial de votre département.</p>"
-            f'<p><a href="{ENGINEERING_REQUEST_URL}">Demander un appui en ingénierie</a></p>'
+            '<p><a href="{request_url}">Demander un appui en ingénierie</a></p>'
         ),
     },
 ]
+
+
+def engineering_body() -> list:
+    """The offer page's body, its request link resolved from the URL configuration."""
+    request_url = reverse("engineering:request")
+    return [
+        {**block, "value": block["value"].replace("{request_url}", request_url)}
+        if isinstance(block["value"], str)
+        else block
+        for block in ENGINEERING_BODY
+    ]
+
 
 HOME_TILES = [
     {
@@ -225,7 +236,7 @@ def _lookup(model, key: str, value: str, report: LoadReport, what: str):
     if obj is None:
         report.rejected.append(
             f"{what} « {value} » absent(e) : lancez d’abord le chargement des "
-            f"taxonomies (programmes.demo.load)"
+            f"taxonomies (manage.py setup_site)"
         )
     return obj
 
@@ -306,7 +317,7 @@ def ensure_engineering_offer_page(home: HomePage, report: LoadReport) -> Standar
         fields={
             "title": "Le sur-mesure : l’offre d’ingénierie",
             "introduction": ENGINEERING_INTRO,
-            "body": ENGINEERING_BODY,
+            "body": engineering_body(),
             "show_in_menus": True,
             "listing_summary": "Quand l’ingénierie locale ne suffit pas, l’agence apporte un appui sur mesure.",
         },
