@@ -16,6 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtailautocomplete.edit_handlers import AutocompletePanel
 
 
 class EligibilityCriteria(models.Model):
@@ -65,10 +66,10 @@ class EligibilityCriteria(models.Model):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
-                FieldPanel("eligible_territory_types"),
-                FieldPanel("eligible_beneficiary_types"),
-                FieldPanel("eligible_regions"),
-                FieldPanel("eligible_departements"),
+                AutocompletePanel("eligible_territory_types"),
+                AutocompletePanel("eligible_beneficiary_types"),
+                AutocompletePanel("eligible_regions"),
+                AutocompletePanel("eligible_departements"),
                 FieldPanel("eligibility_note"),
             ],
             heading=_("Critères d'éligibilité"),

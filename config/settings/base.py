@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "engineering",
     "demo",
     # Wagtail
+    "wagtailautocomplete",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -87,8 +88,8 @@ TEMPLATES = [
         },
     },
 ]
-# DSFR widgets and form templates render through Django's form renderer.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Admin forms keep Django's widget markup; public forms (home.forms.PublicForm) render with DSFR.
+FORM_RENDERER = "home.forms.AdminFormRenderer"
 
 # Database: a SQLite file unless DATABASE_URL says otherwise (PostgreSQL in CI and production).
 DATABASES = {

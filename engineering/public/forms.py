@@ -2,16 +2,16 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from catalogue.models import Theme
+from home.forms import PublicForm
 
 from ..models import EngineeringKind, EngineeringRequest
 from ..protocol.action_forms import MultipleFileField, attachments_field, clean_attachment_list
 from . import collectivites
 
 
-class EngineeringRequestForm(DsfrBaseForm):
+class EngineeringRequestForm(PublicForm):
     """Fields grouped into fieldsets by the template (see ``FIELDSETS``)."""
 
     collectivite = forms.CharField(
@@ -170,7 +170,7 @@ class EngineeringRequestForm(DsfrBaseForm):
         return data
 
 
-class StatusLookupForm(DsfrBaseForm):
+class StatusLookupForm(PublicForm):
     """Both the tracking reference and the requester's email are required, so
     that nobody can list requests by trying references."""
 

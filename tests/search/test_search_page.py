@@ -9,10 +9,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
 from search.catalogue import search_catalogue
+from tests.factories import StandardPageFactory
 
-from .factories import catalogue, publish_child
+from .scenario import catalogue
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_empty_state_offers_suggestions_and_finder(client, content, search_env):
 
 def test_pagination_is_shareable(client, home_page, search_env):
     for n in range(23):
-        publish_child(home_page, StandardPage(title=f"Fiche cadastrale {n}", slug=f"fiche-{n}"))
+        StandardPageFactory(parent=home_page, title=f"Fiche cadastrale {n}", slug=f"fiche-{n}")
     search_env.refresh()
     first = search_catalogue("cadastrale", page_number=1)
     third = search_catalogue("cadastrale", page_number=3)
