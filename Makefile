@@ -60,6 +60,7 @@ setup: install
 	$(COMPILEMESSAGES)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_territories
+	$(PY) manage.py setup_site
 	$(PY) manage.py import_public_services
 	$(PY) manage.py import_official_lists
 	$(PY) manage.py load_demo_content

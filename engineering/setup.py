@@ -11,7 +11,7 @@ setup_engineering`` (``make setup``, after the demo shell created the legal page
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.demo import LoadReport
+from home.upsert import LoadReport
 
 from .conf import setting
 from .models import EngineeringKind

@@ -4,7 +4,7 @@ programme and pacte evaluated for the commune."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -61,7 +61,4 @@ def commune_detail(request, code):
 
 
 def _engineering_request_url() -> str:
-    try:
-        return reverse("engineering:request")
-    except NoReverseMatch:
-        return "/ingenierie/demande/"
+    return reverse("engineering:request")

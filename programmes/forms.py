@@ -4,9 +4,9 @@ JavaScript."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from catalogue.models import BeneficiaryType, CatalogueStatus, PublicPolicy, Theme
+from home.forms import PublicForm
 
 from .models.programme_page import ProgrammeKind
 
@@ -14,7 +14,7 @@ ALL = [("", _("Toutes"))]
 ALL_M = [("", _("Tous"))]
 
 
-class ProgrammeFilterForm(DsfrBaseForm):
+class ProgrammeFilterForm(PublicForm):
     thematique = forms.ModelChoiceField(
         Theme.objects.all(),
         to_field_name="slug",

@@ -17,15 +17,6 @@ from modelsearch.backends import get_search_backends
 
 logger = logging.getLogger(__name__)
 
-DEMO_SYNONYMS = [
-    "PVD, Petites villes de demain",
-    "ACV, Action cœur de ville",
-    "THD, très haut débit, fibre",
-    "tiers-lieux, tiers lieux, Nouveaux lieux nouveaux liens",
-    "France Services, maisons de services au public, MSAP",
-    "QPV, quartiers prioritaires, quartiers, politique de la ville",
-]
-
 
 def synonym_rules() -> list[str]:
     from search.models import SearchSynonym
@@ -63,16 +54,3 @@ def connect():
 
     post_save.connect(_on_change, sender=SearchSynonym, dispatch_uid="search_synonym_saved")
     post_delete.connect(_on_change, sender=SearchSynonym, dispatch_uid="search_synonym_deleted")
-
-
-def load_demo_synonyms(home, report):
-    """Demo step (``load_demo_content``), idempotent: the roadmap's acronyms and names."""
-    from search.models import SearchSynonym
-
-    for terms in DEMO_SYNONYMS:
-        _, created = SearchSynonym.objects.get_or_create(terms=terms)
-        if created:
-            report.created += 1
-        else:
-            report.unchanged += 1
-    return home

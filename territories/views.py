@@ -2,6 +2,7 @@
 JSON and the data page. The commune page itself is the finder's."""
 
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -17,9 +18,15 @@ AUTOCOMPLETE_LIMIT = 10
 
 @require_GET
 def commune_search(request):
-    """The finder's entry: type a commune, get a list (works without JavaScript)."""
+    """The finder's entry: type a commune, get a list (works without JavaScript).
+    A query that finds exactly one commune (a full name, a postal code or an INSEE
+    code of one commune) goes straight to that commune's page: the list would
+    only ask for one more click. A match through a former name (a merged commune)
+    stays a list, which says "anciennement …" so the user knows where they are."""
     query = request.GET.get("q", "").strip()
     result = lookup(query) if query else None
+    if result and len(result.matches) == 1 and not result.has_more and not result.matches[0].via:
+        return redirect(result.matches[0].commune.get_absolute_url())
     return TemplateResponse(
         request,
         "territories/commune_search.html",

@@ -1,5 +1,5 @@
-"""Shared fixtures. Content is built by the same services the demo loader uses,
-never taken from migrations; territorial data is the REAL reference data of the
+"""Shared fixtures. Pages are built with ``tests.factories`` on the site shell
+of ``setup_site``, never taken from migrations or from the demo loader; territorial data is the REAL reference data of the
 pinned ``@etalab/decoupage-administratif`` package, imported by the command
 ``make run`` uses."""
 
@@ -12,13 +12,16 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
-from home.demo import LoadReport, load_shell
-from pactes.models import PacteIndexPage
-from programmes.demo import load_taxonomies
-from programmes.models import ProgrammeIndexPage
+from catalogue.site_setup import setup as load_reference_taxonomies
+from home.setup import LoadReport, load_shell
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import Commune, TerritorialDataImport
-from training.models import TrainingIndexPage
+from tests.factories import (
+    PacteIndexPageFactory,
+    PartnerFactory,
+    ProgrammeIndexPageFactory,
+    TrainingIndexPageFactory,
+)
 
 
 def pytest_configure(config):
@@ -93,30 +96,26 @@ def home_page(db):
 
 @pytest.fixture
 def taxonomies(db):
-    """The roadmap's thématiques, politiques publiques, partners and types."""
-    load_taxonomies(LoadReport())
-
-
-def publish_index(parent, page_class, title: str, slug: str):
-    index = page_class(title=title, slug=slug)
-    parent.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    """The reference taxonomies of the site setup (thématiques, politiques
+    publiques, beneficiary and territory types) and two partners."""
+    load_reference_taxonomies(None, LoadReport())
+    PartnerFactory(name="Association des petites villes de France", acronym="APVF", kind="association_elus")
+    PartnerFactory(name="Villes de France", kind="association_elus")
 
 
 @pytest.fixture
 def programme_index(home_page, taxonomies):
-    return publish_index(home_page, ProgrammeIndexPage, "Programmes", "programmes")
+    return ProgrammeIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def pacte_index(home_page):
-    return publish_index(home_page, PacteIndexPage, "Pactes et contrats", "pactes")
+    return PacteIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def training_index(home_page):
-    return publish_index(home_page, TrainingIndexPage, "Formations des élus", "formations")
+    return TrainingIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from pactes.display import progress_text
 from pactes.models import ActionStatus
-from tests.pactes.conftest import make_pacte
-from tests.programmes.conftest import make_programme
+from tests.factories import PactePageFactory, ProgrammePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +30,18 @@ def status_text(html: str, marker: str) -> str:
 @pytest.fixture
 def two_programmes(programme_index):
     """Two published programmes sharing a word of their title, in two thématiques."""
-    make_programme(programme_index, "Zéphyr Aquilon", theme="numerique", policy="fracture-numerique")
-    make_programme(programme_index, "Zéphyr Borée", theme="politique-de-la-ville", policy="education")
+    ProgrammePageFactory(
+        parent=programme_index,
+        title="Zéphyr Aquilon",
+        theme__slug="numerique",
+        public_policy__slug="fracture-numerique",
+    )
+    ProgrammePageFactory(
+        parent=programme_index,
+        title="Zéphyr Borée",
+        theme__slug="politique-de-la-ville",
+        public_policy__slug="education",
+    )
     return programme_index
 
 
@@ -59,7 +68,9 @@ def test_search_page_counts_zero_one_and_two_in_french(client, two_programmes):
 
 
 def test_pacte_progress_reads_zero_action_in_the_singular(client, pacte_index):
-    pacte = make_pacte(pacte_index, "Pacte sans action réalisée", actions=[ActionStatus.PLANNED] * 3)
+    pacte = PactePageFactory(
+        parent=pacte_index, title="Pacte sans action réalisée", actions=[ActionStatus.PLANNED] * 3
+    )
     html = client.get(pacte.url).content.decode()
     assert "0 action sur 3 réalisée" in html
     assert "0 actions" not in html

@@ -14,11 +14,11 @@ from wagtail.models import Revision
 
 from catalogue.facts import fact_sheet
 from catalogue.models import Source
-from home.demo import LoadReport
+from demo import pactes as pactes_demo
+from demo import programmes as programmes_demo
 from home.models import HomePage
-from pactes import demo as pactes_demo
+from home.upsert import LoadReport
 from pactes.models import PacteFact, PactePage, PacteProgressReport
-from programmes import demo as programmes_demo
 from programmes.models import ProgrammeFact, ProgrammePage
 
 SIGNATURES = {

@@ -16,6 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtailautocomplete.edit_handlers import AutocompletePanel
 
 
 class EligibilityCriteria(models.Model):
@@ -94,10 +95,10 @@ class EligibilityCriteria(models.Model):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("population_min"), FieldPanel("population_max")]),
-                FieldPanel("eligible_territory_types"),
-                FieldPanel("eligible_beneficiary_types"),
-                FieldPanel("eligible_regions"),
-                FieldPanel("eligible_departements"),
+                AutocompletePanel("eligible_territory_types"),
+                AutocompletePanel("eligible_beneficiary_types"),
+                AutocompletePanel("eligible_regions"),
+                AutocompletePanel("eligible_departements"),
                 FieldRowPanel([FieldPanel("perimeter"), FieldPanel("perimeter_epcis")]),
                 FieldPanel("eligibility_note"),
                 FieldPanel("eligibility_source"),

@@ -138,6 +138,12 @@ class BeneficiaryType(models.Model):
     def __str__(self):
         return self.name
 
+    #: The page editor's searchable selector (``AutocompletePanel``) searches names.
+    autocomplete_search_field = "name"
+
+    def autocomplete_label(self) -> str:
+        return self.name
+
 
 class TerritoryType(models.Model):
     """A kind of territory (rural, QPV, petite ville, ville moyenne, montagne,
@@ -169,4 +175,10 @@ class TerritoryType(models.Model):
         verbose_name_plural = _("types de territoires")
 
     def __str__(self):
+        return self.name
+
+    #: The page editor's searchable selector (``AutocompletePanel``) searches names.
+    autocomplete_search_field = "name"
+
+    def autocomplete_label(self) -> str:
         return self.name

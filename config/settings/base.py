@@ -25,7 +25,9 @@ INSTALLED_APPS = [
     "finder",
     "engineering",
     "api",
+    "demo",
     # Wagtail
+    "wagtailautocomplete",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -93,8 +95,8 @@ TEMPLATES = [
         },
     },
 ]
-# DSFR widgets and form templates render through Django's form renderer.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Admin forms keep Django's widget markup; public forms (home.forms.PublicForm) render with DSFR.
+FORM_RENDERER = "home.forms.AdminFormRenderer"
 
 # Database: a SQLite file unless DATABASE_URL says otherwise (PostgreSQL in CI and production).
 DATABASES = {

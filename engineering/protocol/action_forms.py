@@ -4,9 +4,9 @@ page and any other caller share the same required fields and messages."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from catalogue.models import Partner
+from home.forms import PublicForm
 from territories.models import Departement
 
 from ..conf import setting
@@ -63,7 +63,7 @@ def clean_attachment_list(files) -> list:
     return files
 
 
-class InformationReplyForm(DsfrBaseForm):
+class InformationReplyForm(PublicForm):
     """The requester's answer to a "more information needed" step, sent from the
     page their email links to. Validated by ``engineering.protocol.workflow`` like every
     action's data."""

@@ -2,9 +2,9 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from catalogue.models import Theme
+from home.forms import PublicForm
 from territories.models import Departement, Region
 
 from ..models import EngineeringKind, EngineeringRequest
@@ -22,7 +22,7 @@ COLLECTIVITE_KINDS = [
 ]
 
 
-class EngineeringRequestForm(DsfrBaseForm):
+class EngineeringRequestForm(PublicForm):
     """Fields grouped into fieldsets by the template (see ``FIELDSETS``).
 
     Any collectivité porteuse may file (roadmap II c): a commune or an EPCI found
@@ -279,7 +279,7 @@ AUTOCOMPLETE = {
 }
 
 
-class StatusLookupForm(DsfrBaseForm):
+class StatusLookupForm(PublicForm):
     """Both the tracking reference and the requester's email are required, so
     that nobody can list requests by trying references."""
 

@@ -26,6 +26,12 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    #: The page editor's searchable selector (``AutocompletePanel``) searches names.
+    autocomplete_search_field = "name"
+
+    def autocomplete_label(self) -> str:
+        return str(self)
+
 
 class Departement(models.Model):
     code = models.CharField(_("code"), max_length=3, primary_key=True)
@@ -52,6 +58,16 @@ class Departement(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    @classmethod
+    def autocomplete_custom_queryset_filter(cls, search_query: str, request=None):
+        """The page editor's searchable selector finds a département by name or
+        code ("ardennes", "08", "2A")."""
+        query = search_query.strip()
+        return cls.objects.filter(models.Q(name__icontains=query) | models.Q(code__istartswith=query))
+
+    def autocomplete_label(self) -> str:
+        return str(self)
 
     @property
     def name_with_de(self) -> str:

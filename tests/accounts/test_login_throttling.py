@@ -12,6 +12,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
+from config.env import env_cache
+
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
 THROTTLED = "Trop de tentatives de connexion ont échoué"
@@ -122,9 +124,23 @@ def test_failures_counted_by_another_process_throttle_this_one(editor, redis_url
         },
         timeout=60,
     )
-    redis_cache = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
-    }
+    # The same cache the subprocess built from CACHE_URL (config.env.env_cache).
+    redis_cache = {"default": env_cache_for(redis_url)}
     with override_settings(CACHES=redis_cache):
         response, logged_in = login("editrice", "bon-mot-de-passe")
     assert not logged_in and THROTTLED in response.content.decode()
+
+
+def env_cache_for(url: str) -> dict:
+    """``CACHES["default"]`` as the settings build it from ``CACHE_URL=url``."""
+    import os
+
+    previous = os.environ.get("CACHE_URL")
+    os.environ["CACHE_URL"] = url
+    try:
+        return env_cache("CACHE_URL")
+    finally:
+        if previous is None:
+            del os.environ["CACHE_URL"]
+        else:
+            os.environ["CACHE_URL"] = previous

@@ -7,8 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from catalogue.models import Partner, Theme
 from programmes.models import ProgrammeContact, ProgrammePage
-from tests.territories.conftest import catalogue, make_pacte, make_programme  # noqa: F401
-from tests.training.conftest import make_offer
+from tests.factories import TrainingOfferPageFactory, make_pacte, make_programme  # noqa: F401
+from tests.territories.conftest import catalogue  # noqa: F401
 
 
 @pytest.fixture
@@ -18,9 +18,9 @@ def published(catalogue, programme_index, training_index, real_territories):  # 
     petites_villes.partners = [Partner.objects.order_by("name").first()]
     ProgrammeContact.objects.create(page=petites_villes, organisation="ANCT", email="pvd@example.org")
     petites_villes.save_revision().publish()
-    offer = make_offer(
-        training_index,
-        "Formation des élus au numérique",
+    offer = TrainingOfferPageFactory(
+        parent=training_index,
+        title="Formation des élus au numérique",
         theme=Theme.objects.get(slug="numerique"),
         duration_text="2 jours",
     )

@@ -56,8 +56,8 @@ def test_main_menu_and_commune_search_on_a_phone(browser, demo_site_url):
 
         # The commune search of the home page.
         page.goto(demo_site_url + "/")
-        field = page.get_by_role("searchbox", name="Ma commune")
-        button = page.get_by_role("button", name="Voir les programmes pour ma commune")
+        field = page.get_by_role("combobox", name="Votre commune")
+        button = page.get_by_role("button", name="Voir ses programmes")
         assert fits_in_width(page, field) and fits_in_width(page, button)
         assert button.bounding_box()["height"] >= 24  # a target a finger can hit
         field.tap()

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def shell(live_server):
     from wagtail.models import Site
 
-    from home.demo import LoadReport, load_shell
+    from home.setup import LoadReport, load_shell
 
     load_shell(None, LoadReport())
     site = Site.objects.get(is_default_site=True)

@@ -8,9 +8,9 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
+from demo.pactes import engineering_body
 from engineering.models import EngineeringRequest, RequestState
 from engineering.protocol.workflow import apply_transition
-from pactes.demo import ENGINEERING_BODY
 from territories.delegates import delegate_for
 from territories.models import Departement
 
@@ -89,7 +89,7 @@ def test_the_status_page_is_linked_from_the_form_the_footer_and_the_offer_page(
     assert f'href="{STATUS_URL}"' in html[: html.index("fr-footer")]
     assert f'href="{STATUS_URL}"' in footer
     assert f'href="{STATUS_URL}"' in client.get("/").content.decode()
-    offer = "".join(str(block["value"]) for block in ENGINEERING_BODY)
+    offer = "".join(str(block["value"]) for block in engineering_body())
     assert f'href="{STATUS_URL}"' in offer
 
 

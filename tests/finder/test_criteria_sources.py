@@ -4,7 +4,7 @@ and commune pages, and the admin lists the pages whose criteria cite none."""
 import pytest
 
 from catalogue.models import Source
-from tests.territories.conftest import make_programme
+from tests.factories import make_programme
 
 pytestmark = pytest.mark.django_db
 

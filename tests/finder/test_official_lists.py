@@ -8,7 +8,7 @@ from finder.eligibility import Outcome, find_programmes
 from finder.official_lists import import_acv_communes
 from territories.models import Commune, FranceServicesStructure, SingleDesk
 from territories.official_lists import import_france_services, import_single_desks
-from tests.territories.conftest import make_programme
+from tests.factories import make_programme
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ inside them "à vérifier" until its commune list is imported, outside "non remp
 
 import pytest
 
+from demo.pactes import ensure_pactes
 from finder.commune_lists import import_commune_list
 from finder.eligibility import Outcome, find_programmes
-from home.demo import LoadReport
-from pactes.demo import ensure_pactes
+from home.upsert import LoadReport
 from territories.models import Commune
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from news.models import NewsIndexPage, NewsPage
-from tests.conftest import publish_index
+from tests.factories import publish_index
 
 pytestmark = pytest.mark.django_db
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

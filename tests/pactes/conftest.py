@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from catalogue.models import Partner
-from pactes.models import ActionStatus, PacteAction, PacteAxis, PactePage
+from pactes.models import ActionStatus
 from territories.models import Departement
+from tests.factories import PactePageFactory
 
 
 @pytest.fixture
@@ -21,31 +22,12 @@ def partner(db):
     return Partner.objects.get_or_create(name="Banque des territoires")[0]
 
 
-def make_pacte(index, title, departements=(), actions=(), **fields):
-    """A published pacte with one axis holding ``actions`` (list of statuses or
-    (status, budget) pairs)."""
-    fields.setdefault("summary", f"Résumé de {title}.")
-    pacte = PactePage(title=title, **fields)
-    index.add_child(instance=pacte)
-    pacte.covered_departements = list(departements)
-    pacte.save_revision().publish()
-    pacte.refresh_from_db()
-    if actions:
-        axis = PacteAxis.objects.create(page=pacte, title=f"Axe de {title}", sort_order=0)
-        for position, action in enumerate(actions):
-            status, budget = action if isinstance(action, tuple) else (action, None)
-            PacteAction.objects.create(
-                axis=axis, title=f"Action {position + 1}", status=status, budget=budget, sort_order=position
-            )
-    return pacte
-
-
 @pytest.fixture
 def ardennes_pacte(pacte_index, departements):
-    return make_pacte(
-        pacte_index,
-        "Pacte Ardennes",
-        [departements["08"]],
+    return PactePageFactory(
+        parent=pacte_index,
+        title="Pacte Ardennes",
+        covered_departements=[departements["08"]],
         actions=[
             (ActionStatus.DONE, Decimal("1000")),
             (ActionStatus.DONE, None),

@@ -8,8 +8,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from catalogue.models import Partner, Source
-from home.demo import LoadReport, load_shell
 from home.models import HomePage
+from home.setup import LoadReport, load_shell
 from news.models import NewsPage
 from pactes.models import ActionStatus, PacteIndexPage, PactePage
 from territories.models import Departement

@@ -3,16 +3,16 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import make_pacte
+from tests.factories import PactePageFactory
 
 
 def test_index_lists_pactes_with_territory_status_and_progress(
     client, pacte_index, ardennes_pacte, departements
 ):
-    make_pacte(
-        pacte_index,
-        "Pacte Sambre-Avesnois-Thiérache",
-        [departements["59"], departements["02"]],
+    PactePageFactory(
+        parent=pacte_index,
+        title="Pacte Sambre-Avesnois-Thiérache",
+        covered_departements=[departements["59"], departements["02"]],
         territory_label="Sambre-Avesnois-Thiérache",
     )
     html = client.get(pacte_index.url).content.decode()
@@ -33,15 +33,20 @@ def count_index_queries(client, url):
 
 def test_index_query_count_does_not_grow_with_pactes(client, pacte_index, departements):
     for n in range(3):
-        make_pacte(
-            pacte_index,
-            f"Pacte {n}",
-            [departements["08"], departements["23"]],
+        PactePageFactory(
+            parent=pacte_index,
+            title=f"Pacte {n}",
+            covered_departements=[departements["08"], departements["23"]],
             actions=["realisee", "prevue"],
         )
     with_3 = count_index_queries(client, pacte_index.url)
     for n in range(3, 30):
-        make_pacte(pacte_index, f"Pacte {n}", [departements["59"]], actions=["en_cours"])
+        PactePageFactory(
+            parent=pacte_index,
+            title=f"Pacte {n}",
+            covered_departements=[departements["59"]],
+            actions=["en_cours"],
+        )
     with_30 = count_index_queries(client, pacte_index.url)
     assert with_3 == with_30
     assert "Pacte 29" in client.get(pacte_index.url).content.decode()

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from pactes.models import PactePage
 from territories.models import Arrondissement, Commune
-
-from .conftest import make_pacte
+from tests.factories import PactePageFactory
 
 
 def test_progress_text_and_accessible_progress_bar(client, ardennes_pacte):
@@ -32,7 +31,7 @@ def test_progress_is_one_aggregate_query(ardennes_pacte, django_assert_num_queri
 
 
 def test_a_pacte_without_figures_reads_well(client, pacte_index, departements):
-    pacte = make_pacte(pacte_index, "Pacte Nièvre", [])
+    pacte = PactePageFactory(parent=pacte_index, title="Pacte Nièvre", covered_departements=[])
     html = client.get(pacte.url).content.decode()
     assert "Les axes de ce pacte seront publiés prochainement." in html
     assert "non communiqué" in html
@@ -41,7 +40,12 @@ def test_a_pacte_without_figures_reads_well(client, pacte_index, departements):
 
 
 def test_one_action_done_is_singular(client, pacte_index, departements):
-    pacte = make_pacte(pacte_index, "Pacte Creuse", [departements["23"]], actions=["realisee", "prevue"])
+    pacte = PactePageFactory(
+        parent=pacte_index,
+        title="Pacte Creuse",
+        covered_departements=[departements["23"]],
+        actions=["realisee", "prevue"],
+    )
     assert "1 action sur 2 réalisée" in client.get(pacte.url).content.decode()
 
 
@@ -49,12 +53,16 @@ def test_territory_is_the_geographic_criterion(pacte_index, departements):
     avesnes = Arrondissement.objects.get(code="591")  # Avesnes-sur-Helpe (Nord)
     maubeuge = Commune.objects.get(code="59392")
     lille = Commune.objects.get(code="59350")
-    sambre = make_pacte(
-        pacte_index, "Pacte Sambre-Avesnois-Thiérache", [departements["59"], departements["02"]]
+    sambre = PactePageFactory(
+        parent=pacte_index,
+        title="Pacte Sambre-Avesnois-Thiérache",
+        covered_departements=[departements["59"], departements["02"]],
     )
     sambre.covered_arrondissements = [avesnes]
     sambre.save_revision().publish()
-    bassin = make_pacte(pacte_index, "Bassin minier", [departements["59"]])
+    bassin = PactePageFactory(
+        parent=pacte_index, title="Bassin minier", covered_departements=[departements["59"]]
+    )
 
     assert list(PactePage.objects.covering(maubeuge).order_by("title")) == [bassin, sambre]
     assert list(PactePage.objects.covering(lille)) == [bassin]

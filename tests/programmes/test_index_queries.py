@@ -6,8 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import BeneficiaryType, Partner, TerritoryType
-
-from .conftest import make_programme
+from tests.factories import ProgrammePageFactory
 
 
 def count_queries(client, url) -> int:
@@ -32,14 +31,14 @@ def test_index_queries_do_not_grow_with_the_number_of_programmes(programme_index
     def add(start, stop):
         for number in range(start, stop):
             theme, policy = themes[number % 3]
-            make_programme(
-                programme_index,
-                f"Programme {number:03d}",
-                theme=theme,
-                policy=policy,
+            ProgrammePageFactory(
+                parent=programme_index,
+                title=f"Programme {number:03d}",
+                theme__slug=theme,
+                public_policy__slug=policy,
                 partners=partners,
-                beneficiary_types=beneficiaries,
-                territory_types=territory_types,
+                eligible_beneficiary_types=beneficiaries,
+                eligible_territory_types=territory_types,
             )
 
     add(0, 10)

@@ -2,6 +2,7 @@
 the Wagtail admin, and the French messages that refuse invalid input."""
 
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
@@ -10,20 +11,20 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
-from home.demo import LoadReport, load_shell
+from catalogue.site_setup import setup as load_reference_taxonomies
 from home.models import HomePage, StandardPage
+from home.setup import LoadReport, load_shell
 from news.models import NewsPage
-from programmes.demo import load_taxonomies
 from programmes.models import ProgrammeFaqItem, ProgrammeIndexPage, ProgrammePage, RelatedProgramme
-
-from .conftest import make_programme
+from tests.factories import PartnerFactory, ProgrammePageFactory
 
 
 class ProgrammePageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = load_shell(None, LoadReport())
-        load_taxonomies(LoadReport())
+        load_reference_taxonomies(None, LoadReport())
+        PartnerFactory(name="Association des petites villes de France", acronym="APVF")
         cls.index = ProgrammeIndexPage(title="Programmes", slug="programmes")
         cls.home.add_child(instance=cls.index)
         cls.index.save_revision().publish()
@@ -42,17 +43,22 @@ class ProgrammePageTypeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ProgrammePage, {NewsPage})  # its news (issue 14)
 
     def test_pages_are_renderable(self):
-        programme = make_programme(
-            self.index,
-            "Petites villes de demain",
-            theme="territoires-et-ruralites",
-            policy="centres-petites-moyennes-villes",
-            population_max=20000,
-            beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes", "epci"]),
+        programme = ProgrammePageFactory(
+            parent=self.index,
+            title="Petites villes de demain",
+            theme__slug="territoires-et-ruralites",
+            public_policy__slug="centres-petites-moyennes-villes",
             partners=Partner.objects.filter(acronym="APVF"),
+            eligible_beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes", "epci"]),
+            population_max=20000,
         )
         self.assertPageIsRenderable(self.index)
         self.assertPageIsRenderable(programme)
+
+
+def chosen(*objects) -> str:
+    """What a searchable selector (``AutocompletePanel``) posts for ``objects``."""
+    return json.dumps([{"pk": obj.pk, "title": str(obj)} for obj in objects])
 
 
 def programme_form(**overrides):
@@ -79,10 +85,11 @@ def programme_form(**overrides):
         "facts": inline_formset([]),
         "population_min": "",
         "population_max": "20000",
-        "eligible_territory_types": [TerritoryType.objects.get(slug="petite-ville").pk],
-        "eligible_beneficiary_types": [BeneficiaryType.objects.get(slug="communes").pk],
-        "eligible_regions": [],
-        "eligible_departements": [],
+        # Searchable selectors (AutocompletePanel) post the chosen items as JSON.
+        "eligible_territory_types": chosen(TerritoryType.objects.get(slug="petite-ville")),
+        "eligible_beneficiary_types": chosen(BeneficiaryType.objects.get(slug="communes")),
+        "eligible_regions": chosen(),
+        "eligible_departements": chosen(),
         "eligibility_note": "Communes exerçant des fonctions de centralité.",
         "key_figures": streamfield([]),
         "contacts": inline_formset(
@@ -175,23 +182,23 @@ def test_invalid_input_is_refused_with_a_french_message(
 
 @pytest.mark.django_db
 def test_a_programme_page_shows_what_a_citizen_needs(programme_index):
-    related = make_programme(
-        programme_index,
-        "Action cœur de ville",
-        theme="territoires-et-ruralites",
-        policy="centres-petites-moyennes-villes",
+    related = ProgrammePageFactory(
+        parent=programme_index,
+        title="Action cœur de ville",
+        theme__slug="territoires-et-ruralites",
+        public_policy__slug="centres-petites-moyennes-villes",
     )
-    page = make_programme(
-        programme_index,
-        "Petites villes de demain",
-        theme="territoires-et-ruralites",
-        policy="centres-petites-moyennes-villes",
+    page = ProgrammePageFactory(
+        parent=programme_index,
+        title="Petites villes de demain",
+        theme__slug="territoires-et-ruralites",
+        public_policy__slug="centres-petites-moyennes-villes",
+        partners=Partner.objects.filter(acronym="APVF"),
+        eligible_beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes", "epci"]),
+        eligible_territory_types=TerritoryType.objects.filter(slug="petite-ville"),
         status="incubation",
         population_max=20000,
         agency_support=["financement", "ingenierie"],
-        beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes", "epci"]),
-        territory_types=TerritoryType.objects.filter(slug="petite-ville"),
-        partners=Partner.objects.filter(acronym="APVF"),
         start_date=datetime.date(2020, 10, 1),
     )
     RelatedProgramme.objects.create(page=page, programme=related)

@@ -5,7 +5,7 @@ filtered field: a filter on "Départements" that returns nothing must not read a
 import pytest
 
 from programmes.models import ProgrammePage
-from tests.territories.conftest import make_programme
+from tests.factories import make_programme
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 
 from finder.models import CurrentBeneficiary
 from territories.maps import shapes
-from tests.territories.conftest import make_pacte, make_programme
+from tests.factories import make_pacte, make_programme
 
 pytestmark = pytest.mark.django_db
 

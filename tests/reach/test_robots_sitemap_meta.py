@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from tests.territories.conftest import make_programme
+from tests.factories import make_programme
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from config.search_backends import search_backends
-from home.models import StandardPage
 from search.catalogue import search_catalogue
 from search.models import SearchSynonym
+from tests.factories import StandardPageFactory
 
-from .factories import catalogue, publish_child
+from .scenario import catalogue
 
 pytestmark = pytest.mark.opensearch
 
@@ -26,7 +26,7 @@ def titles(query):
 
 
 def test_publish_unpublish_delete_follow_the_index(home_page, opensearch_env):
-    page = publish_child(home_page, StandardPage(title="Fabriques de territoire", slug="fabriques"))
+    page = StandardPageFactory(parent=home_page, title="Fabriques de territoire", slug="fabriques")
     opensearch_env.refresh()
     assert titles("fabriques") == ["Fabriques de territoire"]
 
@@ -53,10 +53,10 @@ def test_publish_unpublish_delete_follow_the_index(home_page, opensearch_env):
 
 
 def test_moving_a_page_into_a_private_section_hides_it(home_page, opensearch_env):
-    public = publish_child(home_page, StandardPage(title="Espace public", slug="public"))
-    private = publish_child(home_page, StandardPage(title="Espace réservé", slug="reserve"))
+    public = StandardPageFactory(parent=home_page, title="Espace public", slug="public")
+    private = StandardPageFactory(parent=home_page, title="Espace réservé", slug="reserve")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    page = publish_child(public, StandardPage(title="Manufactures de proximité", slug="manufactures"))
+    page = StandardPageFactory(parent=public, title="Manufactures de proximité", slug="manufactures")
     opensearch_env.refresh()
     assert titles("manufactures") == ["Manufactures de proximité"]
 
@@ -136,7 +136,7 @@ def test_outage_page_says_so_and_falls_back(client, engine_down):
 
 def test_editors_can_publish_when_engine_is_down(home_page, engine_down, caplog):
     with caplog.at_level(logging.WARNING, logger="search.backends"):
-        page = publish_child(home_page, StandardPage(title="Publié pendant la panne", slug="panne"))
+        page = StandardPageFactory(parent=home_page, title="Publié pendant la panne", slug="panne")
     assert page.live
     assert any("injoignable" in r.getMessage() for r in caplog.records)
     with caplog.at_level(logging.WARNING):

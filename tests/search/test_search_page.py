@@ -10,11 +10,11 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from config.search_backends import search_backends
-from home.models import StandardPage
 from search.catalogue import search_catalogue
 from search.models import SearchSynonym
+from tests.factories import StandardPageFactory
 
-from .factories import catalogue, publish_child, reference_communes
+from .factories import catalogue, reference_communes
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_empty_state_offers_suggestions_and_finder(client, content, search_env):
 
 def test_pagination_is_shareable(client, home_page, search_env):
     for n in range(23):
-        publish_child(home_page, StandardPage(title=f"Fiche cadastrale {n}", slug=f"fiche-{n}"))
+        StandardPageFactory(parent=home_page, title=f"Fiche cadastrale {n}", slug=f"fiche-{n}")
     search_env.refresh()
     first = search_catalogue("cadastrale", page_number=1)
     third = search_catalogue("cadastrale", page_number=3)

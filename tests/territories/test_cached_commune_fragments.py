@@ -3,8 +3,7 @@ change as soon as the content does: a commune-list import or a publication shows
 the next request, although the previous rendering was cached."""
 
 from finder.commune_lists import import_commune_list
-
-from .conftest import make_programme
+from tests.factories import make_programme
 
 RETHEL = "/communes/08362/"
 

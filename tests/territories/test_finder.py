@@ -168,11 +168,15 @@ def test_which_beneficiary_types_mean_the_commune_is_editable_data(catalogue, pr
     """An editor's own type ("Villes et villages") counts for the commune once it is
     marked as designating the commune; a type for another holder stays to be checked."""
     from catalogue.models import BeneficiaryType
-
-    from .conftest import make_programme
+    from tests.factories import ProgrammePageFactory
 
     villages = BeneficiaryType.objects.create(name="Villes et villages", slug="villes-et-villages")
-    page = make_programme(programme_index, "Appui aux villages", beneficiary_types=["villes-et-villages"])
+    page = ProgrammePageFactory(
+        parent=programme_index,
+        title="Appui aux villages",
+        theme__slug="territoires-et-ruralites",
+        eligible_beneficiary_types=BeneficiaryType.objects.filter(slug__in=["villes-et-villages"]),
+    )
     assert evaluation_of(find_programmes(rethel), page).criterion("beneficiaries").outcome == Outcome.TO_CHECK
     villages.collectivite_level = BeneficiaryType.CollectiviteLevel.COMMUNE
     villages.save()

@@ -88,18 +88,21 @@ def test_ma_commune_queries_do_not_grow_with_the_number_of_programmes(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.territories.conftest import make_programme
+    from catalogue.models import BeneficiaryType, TerritoryType
+    from territories.models import Departement
+    from tests.factories import ProgrammePageFactory
 
     with CaptureQueriesContext(connection) as first:
         client.get("/communes/08362/")
     for number in range(5):
-        make_programme(
-            programme_index,
-            f"Programme supplémentaire {number}",
+        ProgrammePageFactory(
+            parent=programme_index,
+            title=f"Programme supplémentaire {number}",
+            theme__slug="territoires-et-ruralites",
+            eligible_beneficiary_types=BeneficiaryType.objects.filter(slug__in=["communes"]),
+            eligible_territory_types=TerritoryType.objects.filter(slug__in=["qpv"]),
+            eligible_departements=Departement.objects.filter(code__in=["08"]),
             population_max=10000,
-            beneficiary_types=["communes"],
-            territory_types=["qpv"],
-            departements=["08"],
         )
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get("/communes/08362/")

@@ -7,11 +7,10 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from catalogue.models import Partner
-from home.demo import LoadReport, load_shell
 from home.models import HomePage
+from home.setup import LoadReport, load_shell
+from tests.factories import TrainingOfferPageFactory
 from training.models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
-
-from .conftest import make_offer
 
 
 def offer_form_data(**overrides):
@@ -132,10 +131,10 @@ class TrainingAdminTests(WagtailPageTestCase):
 
 
 def test_index_shows_upcoming_sessions_first(client, training_index):
-    make_offer(training_index, "Sans session")
-    make_offer(training_index, "Sessions passées", session_offsets=[-30, -2])
-    make_offer(training_index, "Dans deux mois", session_offsets=[-10, 60])
-    make_offer(training_index, "La semaine prochaine", session_offsets=[7, 90])
+    TrainingOfferPageFactory(parent=training_index, title="Sans session")
+    TrainingOfferPageFactory(parent=training_index, title="Sessions passées", session_offsets=[-30, -2])
+    TrainingOfferPageFactory(parent=training_index, title="Dans deux mois", session_offsets=[-10, 60])
+    TrainingOfferPageFactory(parent=training_index, title="La semaine prochaine", session_offsets=[7, 90])
 
     offers = list(training_index.get_offers())
     assert [o.title for o in offers[:2]] == ["La semaine prochaine", "Dans deux mois"]
@@ -149,7 +148,9 @@ def test_index_shows_upcoming_sessions_first(client, training_index):
 
 
 def test_offer_without_sessions_says_sessions_are_coming(client, training_index):
-    offer = make_offer(training_index, "Module de concertation", kind=OfferKind.CONCERTATION_MODULE)
+    offer = TrainingOfferPageFactory(
+        parent=training_index, title="Module de concertation", kind=OfferKind.CONCERTATION_MODULE
+    )
     html = client.get(offer.url).content.decode()
     assert "Prochaines sessions à venir." in html
     assert "module d’ingénierie de la concertation" in html or "module d&#x27;ingénierie" in html

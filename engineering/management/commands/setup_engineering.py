@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from engineering.setup import setup
-from home.demo import LoadReport
+from home.upsert import LoadReport
 
 
 class Command(BaseCommand):

@@ -4,11 +4,11 @@ missing territorial data."""
 import pytest
 from django.core.management import call_command
 
-from home.demo import LoadReport
+from demo import pactes as pactes_demo
+from demo import training as training_demo
 from home.models import HomePage, StandardPage
-from pactes import demo as pactes_demo
+from home.upsert import LoadReport
 from pactes.models import PactePage
-from training import demo as training_demo
 from training.models import OfferKind, TrainingOfferPage
 
 FIVE_PACTES = {

@@ -11,10 +11,9 @@ sessions stay empty and the pages read "Prochaines sessions à venir".
 from django.db import transaction
 
 from catalogue.models import Partner
-from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage
-
-from .models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
+from home.upsert import LoadReport, merge_entry_points, upsert_page
+from training.models import Audience, OfferKind, TrainingIndexPage, TrainingOfferPage
 
 AUDIENCES = [
     {"slug": "elus", "name": "Élus", "sort_order": 1},

@@ -10,14 +10,14 @@ is only republished when one of its fields or relations differs.
 """
 
 from django.db import transaction
+from django.urls import reverse
 
 from catalogue.models import PublicPolicy, Theme
-from home.demo import LoadReport, merge_entry_points, upsert_page
 from home.models import HomePage, StandardPage
+from home.upsert import LoadReport, merge_entry_points, upsert_page
+from pactes import facts
+from pactes.models import PacteIndexPage, PactePage
 from territories.models import EPCI, Arrondissement, Departement
-
-from . import facts
-from .models import PacteIndexPage, PactePage
 
 ROADMAP = "Feuille de route de l’ANCT pour 2020"
 
@@ -108,8 +108,6 @@ PACTES = [
 ]
 
 ENGINEERING_PAGE_SLUG = "offre-ingenierie"
-ENGINEERING_REQUEST_URL = "/ingenierie/demande/"
-ENGINEERING_STATUS_URL = "/ingenierie/demande/suivi/"
 
 ENGINEERING_INTRO = (
     "<p>En complément de l’offre locale, l’ANCT propose une offre de services d’ingénierie. "
@@ -217,12 +215,28 @@ ENGINEERING_BODY = [
             "<p>Votre collectivité (commune, intercommunalité, département, région, syndicat ou autre "
             "groupement) porte un projet et l’ingénierie disponible localement ne suffit pas pour le mener ? "
             "Décrivez-le : votre demande est transmise au délégué territorial de votre département.</p>"
-            f'<p><a href="{ENGINEERING_REQUEST_URL}">Demander un appui en ingénierie</a></p>'
-            f'<p><a href="{ENGINEERING_STATUS_URL}">Suivre l’avancement d’une demande</a> avec la '
+            '<p><a href="{request_url}">Demander un appui en ingénierie</a></p>'
+            '<p><a href="{status_url}">Suivre l’avancement d’une demande</a> avec la '
             "référence de suivi reçue par courriel.</p>"
         ),
     },
 ]
+
+
+def engineering_body() -> list:
+    """The offer page's body, its request link resolved from the URL configuration."""
+    request_url = reverse("engineering:request")
+    status_url = reverse("engineering:status")
+    return [
+        {
+            **block,
+            "value": block["value"].replace("{request_url}", request_url).replace("{status_url}", status_url),
+        }
+        if isinstance(block["value"], str)
+        else block
+        for block in ENGINEERING_BODY
+    ]
+
 
 HOME_TILES = [
     {
@@ -246,7 +260,7 @@ def _lookup(model, key: str, value: str, report: LoadReport, what: str):
     if obj is None:
         report.rejected.append(
             f"{what} « {value} » absent(e) : lancez d’abord le chargement des "
-            f"taxonomies (programmes.demo.load)"
+            f"taxonomies (manage.py setup_site)"
         )
     return obj
 
@@ -331,7 +345,7 @@ def ensure_engineering_offer_page(home: HomePage, report: LoadReport) -> Standar
         fields={
             "title": "Le sur-mesure : l’offre d’ingénierie",
             "introduction": ENGINEERING_INTRO,
-            "body": ENGINEERING_BODY,
+            "body": engineering_body(),
             "show_in_menus": True,
             "listing_summary": "Quand l’ingénierie locale ne suffit pas, l’agence apporte un appui sur mesure.",
         },

@@ -1,15 +1,22 @@
-"""Demo content of the site shell: the home page, the legal pages and the footer
-settings. Idempotent: every object is found by a stable key (slug) and only
-created or updated when it differs, so running it twice changes nothing."""
+"""The site setup production needs (``manage.py setup_site``): the shell of the
+site (home page, legal pages and the footer settings pointing at them) and the
+"Relecture éditoriale" workflow, then the reference content other apps declare
+in a ``site_setup`` module (the catalogue's taxonomies).
 
-from dataclasses import dataclass, field
+This is the ground floor: it imports no content app. Apps above contribute
+their part through the hook ``<app>.site_setup.setup(home, report)``, found in
+``INSTALLED_APPS`` order. Demo content lives in the ``demo`` app, apart.
+Idempotent: running it twice changes nothing.
+"""
 
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.blocks import StreamValue
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.fields import StreamField
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -22,95 +29,10 @@ from wagtail.models import (
 )
 
 from home import legal
-from home.models import FooterSettings, HomeEntryPoint, HomePage, StandardPage
+from home.models import FooterSettings, HomePage, StandardPage
+from home.upsert import LoadReport, upsert_page
 
-
-@dataclass
-class LoadReport:
-    """Counts shown on the command's summary line."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[str] = field(default_factory=list)
-
-    def add(self, other: "LoadReport") -> None:
-        self.created += other.created
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.rejected += other.rejected
-
-    def __str__(self) -> str:
-        text = (
-            f"{self.created} créé(s), {self.updated} mis à jour, "
-            f"{self.unchanged} inchangé(s), {len(self.rejected)} rejeté(s)"
-        )
-        if self.rejected:
-            text += " : " + "; ".join(self.rejected)
-        return text
-
-
-def upsert_page(
-    parent: Page, page_class, slug: str, report: LoadReport, *, fields: dict, relations: dict | None = None
-):
-    """Create ``page_class`` at ``slug`` under ``parent`` or bring it up to date:
-    the one page service of every demo step.
-
-    ``fields`` are the page's fields (plain, foreign key, rich text or StreamField
-    data, raw or as a StreamValue); ``relations`` its many-to-many fields (name →
-    model instances), compared as sets. A new revision is published only when
-    something differs or the page is not live, so a second run reports the page
-    unchanged.
-    """
-    relations = relations or {}
-    page = page_class.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = page_class(slug=slug, **fields)
-        for name, objects in relations.items():
-            setattr(page, name, list(objects))
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        report.created += 1
-        return page
-    changed = False
-    for name, value in fields.items():
-        if not _same_field_value(page_class, name, getattr(page, name), value):
-            setattr(page, name, value)
-            changed = True
-    for name, objects in relations.items():
-        if {obj.pk for obj in getattr(page, name).all()} != {obj.pk for obj in objects}:
-            setattr(page, name, list(objects))
-            changed = True
-    if changed or not page.live:
-        page.save_revision().publish()
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    return page
-
-
-def _same_field_value(page_class, name: str, current, wanted) -> bool:
-    """StreamField content is compared without block ids (stored blocks have
-    them, demo data does not); every other field by equality."""
-    model_field = page_class._meta.get_field(name)
-    if isinstance(model_field, StreamField):
-        block = model_field.stream_block
-        return _stream_data(block, current) == _stream_data(block, wanted)
-    return current == wanted
-
-
-def _stream_data(block, value) -> list:
-    if not isinstance(value, StreamValue):
-        value = block.to_python(value)
-    return _without_ids(block.get_prep_value(value))
-
-
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {k: _without_ids(v) for k, v in data.items() if k != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
+SETUP_HOOK = "site_setup"
 
 
 def ensure_home_page(report: LoadReport) -> HomePage:
@@ -254,34 +176,28 @@ def ensure_review_workflow(home: HomePage, report: LoadReport) -> Workflow:
 
 @transaction.atomic
 def load_shell(home, report: LoadReport) -> HomePage:
-    """First demo step: the home page, the legal pages and the review workflow."""
+    """The shell: the home page, the legal pages and the review workflow."""
     home = ensure_home_page(report)
     ensure_legal_pages(home, report)
     ensure_review_workflow(home, report)
     return home
 
 
-def merge_entry_points(home: HomePage, entries: list[dict], report: LoadReport) -> None:
-    """Add or update the home tiles of one app, found by title, leaving the other
-    apps' tiles alone: each demo step contributes its own tiles, in the order of
-    the steps. New tiles go after the existing ones."""
-    existing = {e.title: e for e in home.entry_points.all()}
-    next_position = max((e.sort_order or 0 for e in existing.values()), default=-1) + 1
-    for entry in entries:
-        wanted = {
-            "description": entry.get("description", ""),
-            "link_page_id": entry["link_page"].pk if entry.get("link_page") else None,
-            "link_url": entry.get("link_url", ""),
-        }
-        tile = existing.get(entry["title"])
-        if tile is None:
-            HomeEntryPoint.objects.create(page=home, sort_order=next_position, title=entry["title"], **wanted)
-            next_position += 1
-            report.created += 1
-        elif any(getattr(tile, name) != value for name, value in wanted.items()):
-            for name, value in wanted.items():
-                setattr(tile, name, value)
-            tile.save()
-            report.updated += 1
-        else:
-            report.unchanged += 1
+def setup_hooks() -> list:
+    """The ``setup(home, report)`` functions of the apps that declare reference
+    content in a ``site_setup`` module, in ``INSTALLED_APPS`` order."""
+    hooks = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.{SETUP_HOOK}"
+        if config.name != "home" and find_spec(config.name) and find_spec(name):
+            hooks.append(import_module(name).setup)
+    return hooks
+
+
+@transaction.atomic
+def setup_site(report: LoadReport) -> HomePage:
+    """The whole production setup: the shell, then every app's reference content."""
+    home = load_shell(None, report)
+    for hook in setup_hooks():
+        hook(home, report)
+    return home

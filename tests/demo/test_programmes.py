@@ -9,13 +9,15 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Revision, Site
 
+from catalogue import site_setup as reference
 from catalogue.models import Partner, PublicPolicy, TerritoryType, Theme
-from home.demo import LoadReport, load_shell
+from demo import programmes as demo
+from demo import programmes_data as demo_data
 from home.models import HomeEntryPoint
-from programmes import demo, demo_data
+from home.setup import LoadReport, setup_site
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 
-ROADMAP = Path(__file__).parent / "data" / "feuille-de-route-anct-2020.txt"
+ROADMAP = Path(__file__).parent.parent / "programmes" / "data" / "feuille-de-route-anct-2020.txt"
 
 
 def roadmap_table_lines() -> list[str]:
@@ -71,10 +73,10 @@ def normalised(text: str) -> str:
 
 def test_every_public_policy_of_the_table_is_in_the_data_module():
     table = normalised("\n".join(roadmap_table_lines()))
-    for _theme, _slug, name in demo_data.POLICIES:
+    for _theme, _slug, name in reference.POLICIES:
         assert normalised(name) in table, name
-    assert len(demo_data.POLICIES) == 21
-    assert {p[0] for p in demo_data.POLICIES} == {t["slug"] for t in demo_data.THEMES}
+    assert len(reference.POLICIES) == 21
+    assert {p[0] for p in reference.POLICIES} == {t["slug"] for t in reference.THEMES}
 
 
 FILTER_CASES = [
@@ -106,7 +108,7 @@ class DemoCatalogueTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.home = load_shell(None, LoadReport())
+        cls.home = setup_site(LoadReport())
         site = Site.objects.get(is_default_site=True)
         site.hostname = "testserver"
         site.save()
@@ -208,7 +210,7 @@ class DemoCatalogueTests(TestCase):
 
 
 @pytest.mark.django_db
-def test_the_home_page_leads_to_the_programmes_without_removing_other_tiles(home_page, client):
+def test_the_home_page_leads_to_the_programmes_without_removing_other_tiles(home_page, taxonomies, client):
     HomeEntryPoint.objects.create(page=home_page, sort_order=0, title="Pactes", link_url="/pactes/")
     demo.load(home_page, LoadReport())
     assert list(home_page.entry_points.values_list("title", flat=True)) == [

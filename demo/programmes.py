@@ -1,6 +1,6 @@
-"""Demo content of the catalogue, from the agency's 2020 roadmap: the taxonomies,
+"""Demo content of the catalogue, from the agency's 2020 roadmap: the partners,
 the programme index and the 29 programme-like entries of the section III table
-(see ``programmes.demo_data`` for how the table was read).
+(see ``demo.programmes_data`` for how the table was read).
 
 Idempotent like the rest of the demo loader: objects are found by a stable key
 (slug, or name for partners), many-to-many relations are compared as sets, and
@@ -10,10 +10,12 @@ a page gets a new revision only when something changed.
 from django.db import transaction
 
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
-from home.demo import LoadReport, merge_entry_points, upsert_page
+from home.upsert import LoadReport, merge_entry_points, upsert_page
+from programmes import facts
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 
-from . import demo_data, facts
-from .models import ProgrammeIndexPage, ProgrammePage
+from . import partners
+from . import programmes_data as demo_data
 
 INDEX_INTRODUCTION = (
     "<p>Au travers de programmes d’intervention interministériels et territorialisés, "
@@ -21,61 +23,6 @@ INDEX_INTRODUCTION = (
     "en les ajustant à la réalité de chaque projet. Ces programmes sont co-construits avec "
     "les ministères, les associations d’élus, les citoyens et la société civile.</p>"
 )
-
-
-def upsert(model, report: LoadReport, lookup: dict, **fields):
-    """Find ``model`` by ``lookup``, create it or update the fields that differ."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model.objects.create(**lookup, **fields)
-        report.created += 1
-        return obj
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, fields[name])
-        obj.save(update_fields=changed)
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    return obj
-
-
-def load_taxonomies(report: LoadReport) -> None:
-    """The roadmap's thématiques, politiques publiques, partners, beneficiary and
-    territory types. Other apps call it too: it only adds what is missing."""
-    themes = {}
-    for item in demo_data.THEMES:
-        themes[item["slug"]] = upsert(
-            Theme, report, {"slug": item["slug"]}, name=item["name"], sort_order=item["sort_order"]
-        )
-    for position, (theme_slug, slug, name) in enumerate(demo_data.POLICIES, start=1):
-        upsert(PublicPolicy, report, {"slug": slug}, theme=themes[theme_slug], name=name, sort_order=position)
-    for item in demo_data.PARTNERS:
-        upsert(
-            Partner,
-            report,
-            {"name": item["name"]},
-            **{key: value for key, value in item.items() if key != "name"},
-        )
-    for item in demo_data.BENEFICIARY_TYPES:
-        upsert(
-            BeneficiaryType,
-            report,
-            {"slug": item["slug"]},
-            name=item["name"],
-            sort_order=item["sort_order"],
-            collectivite_level=item.get("collectivite_level", "autre"),
-        )
-    for item in demo_data.TERRITORY_TYPES:
-        upsert(
-            TerritoryType,
-            report,
-            {"slug": item["slug"]},
-            name=item["name"],
-            rule=item["rule"],
-            description=item.get("description", ""),
-        )
 
 
 def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
@@ -116,9 +63,9 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
 
 @transaction.atomic
 def load(home, report: LoadReport):
-    """Demo step: taxonomies, the programme index under the home page, the 29
+    """Demo step: partners, the programme index under the home page, the 29
     programmes of the roadmap table and the home tile leading to them."""
-    load_taxonomies(report)
+    partners.load(report)
     index = upsert_page(
         home,
         ProgrammeIndexPage,

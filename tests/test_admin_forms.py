@@ -1,0 +1,88 @@
+"""Editors enter criteria without mistakes: in the page editor each checkbox sits
+inside its own label (Django's and Wagtail's markup, not django-dsfr's, which
+set boxes apart from their labels), and régions, départements, territory and
+beneficiary types are chosen with a searchable selector that shows the choice."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from catalogue.models import BeneficiaryType
+from territories.models import Departement
+from tests.factories import PartnerFactory, ProgrammeIndexPageFactory, ProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programme(home_page):
+    partners = [
+        PartnerFactory(name=name, acronym=acronym)
+        for name, acronym in [
+            ("Agence nationale pour la rénovation urbaine", "ANRU"),
+            ("Association des petites villes de France", "APVF"),
+            ("Villes de France", ""),
+        ]
+    ]
+    index = ProgrammeIndexPageFactory(parent=home_page)
+    return ProgrammePageFactory(parent=index, title="Petites villes de demain", partners=partners[1:2])
+
+
+def edit_page(client, page) -> BeautifulSoup:
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_each_checkbox_of_the_editor_is_inside_its_own_label(staff_client, programme):
+    page = edit_page(staff_client, programme)
+    for name in ("partners", "agency_support"):
+        boxes = page.find_all("input", attrs={"type": "checkbox", "name": name})
+        assert len(boxes) >= 3, name
+        for box in boxes:
+            label = box.find_parent("label")
+            assert label is not None and label["for"] == box["id"], box
+            assert label.find_all("input") == [box]
+            assert label.get_text(strip=True)
+    ticked = [
+        box.find_parent("label").get_text(strip=True)
+        for box in page.find_all("input", checked=True, attrs={"name": "partners"})
+    ]
+    assert ticked == ["Association des petites villes de France (APVF)"]
+    assert not page.select("form .fr-checkbox-group, form .fr-fieldset")
+
+
+def test_territories_and_types_are_chosen_with_a_searchable_selector(
+    staff_client, programme, real_territories
+):
+    page = edit_page(staff_client, programme)
+    for name in (
+        "eligible_regions",
+        "eligible_departements",
+        "eligible_territory_types",
+        "eligible_beneficiary_types",
+    ):
+        assert page.find(attrs={"data-autocomplete-input-name": name}) is not None, name
+        assert not page.find("select", attrs={"name": name}), name
+    search = staff_client.post(
+        "/admin/autocomplete/search/", {"type": "territories.Departement", "query": "ardennes"}
+    )
+    assert [item["title"] for item in search.json()["items"]] == ["Ardennes (08)"]
+    by_code = staff_client.post(
+        "/admin/autocomplete/search/", {"type": "territories.Departement", "query": "2A"}
+    )
+    assert [item["title"] for item in by_code.json()["items"]] == ["Corse-du-Sud (2A)"]
+
+
+def test_the_selector_shows_and_saves_the_choice(staff_client, programme, real_territories):
+    communes = BeneficiaryType.objects.create(name="Communes", slug="communes", collectivite_level="commune")
+    programme.eligible_beneficiary_types = [communes]
+    programme.eligible_departements = [Departement.objects.get(code="08")]
+    programme.save_revision().publish()
+    page = edit_page(staff_client, programme)
+    shown = page.find(attrs={"data-autocomplete-input-name": "eligible_departements"})
+    assert [item["title"] for item in json.loads(shown["data-autocomplete-input-value"])] == ["Ardennes (08)"]
+    shown = page.find(attrs={"data-autocomplete-input-name": "eligible_beneficiary_types"})
+    assert [item["title"] for item in json.loads(shown["data-autocomplete-input-value"])] == ["Communes"]
