@@ -13,7 +13,7 @@ from typing import Literal
 from django.utils.http import urlencode
 from ninja import NinjaAPI, Query
 
-from . import schemas
+from . import france_services, schemas
 from .evaluation import commune_data, finder_result, get_commune
 from .serializers import FAMILIES, page_data, published_pages
 
@@ -141,3 +141,26 @@ def commune(request, code: str, thematique: str | None = THEME_PARAM):
     pacte, critère par critère, comme sur la page « Ma commune »."""
     place = get_commune(code)
     return commune_data(place, finder_result(place, thematique), request)
+
+
+@api.get(
+    "/communes/{code}/france-services/",
+    response={200: schemas.FranceServicesNearOut, 404: schemas.ErrorOut},
+    tags=["France services"],
+    summary="Les France services les plus proches d'une commune",
+)
+def commune_france_services(request, code: str):
+    """Les structures France services de la commune, sinon de son intercommunalité,
+    sinon de son département (``niveau`` dit lequel), comme sur la page « Ma commune »."""
+    return france_services.near_commune(get_commune(code))
+
+
+@api.get(
+    "/departements/{code}/france-services/",
+    response={200: schemas.FranceServicesDepartementOut, 404: schemas.ErrorOut},
+    tags=["France services"],
+    summary="Les France services d'un département",
+)
+def departement_france_services(request, code: str):
+    """Toutes les structures France services d'un département (code 01 à 976, 2A, 2B)."""
+    return france_services.of_departement(code)

@@ -5,6 +5,7 @@ schemas they cross it with; each mirrors one key of ``api.serializers``.
 """
 
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Schema
 
@@ -165,3 +166,46 @@ class CommuneOut(Schema):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class OpeningHours(Schema):
+    jour: str
+    heures: str
+
+
+class FranceServicesOut(Schema):
+    identifiant: str
+    nom: str
+    commune: Place
+    adresse: str
+    code_postal: str
+    ville: str
+    courriel: str
+    telephone: str
+    horaires: list[OpeningHours]
+    sur_rendez_vous: bool
+    type: str
+    format: str
+
+
+class ListSource(Schema):
+    titre: str
+    editeur: str
+    adresse: str
+    date: str
+    licence: str
+
+
+class FranceServicesNearOut(Schema):
+    commune: Place
+    niveau: Literal["commune", "epci", "departement"]
+    nombre: int
+    structures: list[FranceServicesOut]
+    source: ListSource | None
+
+
+class FranceServicesDepartementOut(Schema):
+    departement: Place
+    nombre: int
+    structures: list[FranceServicesOut]
+    source: ListSource | None

@@ -6,7 +6,14 @@ from openapi_spec_validator import validate
 
 pytestmark = pytest.mark.django_db
 
-ENDPOINTS = ["/api/v1/programmes/", "/api/v1/pactes/", "/api/v1/formations/", "/api/v1/communes/{code}/"]
+ENDPOINTS = [
+    "/api/v1/programmes/",
+    "/api/v1/pactes/",
+    "/api/v1/formations/",
+    "/api/v1/communes/{code}/",
+    "/api/v1/communes/{code}/france-services/",
+    "/api/v1/departements/{code}/france-services/",
+]
 
 
 def test_the_openapi_document_validates(client, home_page):
