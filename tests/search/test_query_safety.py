@@ -6,6 +6,8 @@ test sends generated queries (any unicode, quotes, full-text operators, control
 characters, very long) and page numbers to the search page and the autocomplete.
 """
 
+import os
+
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -111,14 +113,14 @@ PAGES = st.one_of(st.none(), st.integers(-(10**30), 10**30).map(str), st.text(ma
 
 
 @settings(
-    max_examples=350,
+    max_examples=int(os.environ.get("SEARCH_FUZZ_EXAMPLES", "1000")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(query=QUERIES, page=PAGES)
 def test_generated_queries_never_fail(client, setup, query, page):
-    """350 generated queries and pages per setup on the page, plus the same
-    queries on the autocomplete: 1,050 requests per setup."""
+    """1,000 generated queries and pages per setup (``SEARCH_FUZZ_EXAMPLES``) on the
+    page, plus the same queries on the autocomplete: 3,000 requests per setup."""
     params = {"q": query} if page is None else {"q": query, "page": page}
     response = client.get(reverse("search"), params)
     assert response.status_code < 500, (setup, query[:80], page)
