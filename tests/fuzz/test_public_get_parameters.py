@@ -46,3 +46,10 @@ def site(real_territories, programme_index, pacte_index, training_index):
 def test_public_get_parameters(client, site, request):
     url, query = request
     assert_no_server_error(client.get(url, query), f"{url!r} {query!r}")
+
+
+def test_a_nul_byte_in_a_confirmation_token_is_a_404(client, db):
+    """Found by the fuzz suite on PostgreSQL: the token reached the database, which
+    refuses NUL bytes in text (HTTP 500)."""
+    assert client.get("/ingenierie/demande/confirmer/%00/").status_code == 404
+    assert client.get("/ingenierie/demande/confirmer/a%00b/").status_code == 404

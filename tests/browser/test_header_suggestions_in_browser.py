@@ -3,9 +3,9 @@ visitor uses it, and the chosen commune opens its page (keyboard only)."""
 
 import pytest
 
-from tests.browser.conftest import browser, page, serve_default_site  # noqa: F401 - fixtures
+from tests.search.factories import catalogue, reference_communes
 
-from .factories import catalogue, reference_communes
+from .conftest import serve_default_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def site_url(live_server, home_page, settings):
     return serve_default_site(live_server)
 
 
-def test_header_suggests_a_commune_and_opens_its_page(page, site_url):  # noqa: F811
+def test_header_suggests_a_commune_and_opens_its_page(page, site_url):
     page.set_default_timeout(10_000)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + "/")
@@ -43,7 +43,7 @@ def test_header_suggests_a_commune_and_opens_its_page(page, site_url):  # noqa: 
     assert page.url.endswith("/communes/23096/")
 
 
-def test_header_suggests_a_page_from_an_acronym(page, site_url):  # noqa: F811
+def test_header_suggests_a_page_from_an_acronym(page, site_url):
     from search.models import SearchSynonym
 
     SearchSynonym.objects.create(terms="ACV, Action cœur de ville")
