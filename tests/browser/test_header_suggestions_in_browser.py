@@ -28,7 +28,9 @@ def test_header_suggests_a_commune_and_opens_its_page(page, site_url):
     # The home page's own commune field is a combobox; the header's becomes one only once used.
     assert field.get_attribute("role") != "combobox"
     field.click()
-    field.press_sequentially("Guér", delay=30)
+    field.press_sequentially(
+        "Guéret", delay=30
+    )  # a prefix as short as "Guér" is shared by several real communes
     listbox = page.locator("#header-search-input-suggestions")
     option = listbox.get_by_role("option").filter(has_text="Guéret — Creuse (23)")
     option.wait_for()
