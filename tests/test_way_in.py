@@ -20,6 +20,9 @@ def test_the_home_page_asks_for_the_commune_with_a_visible_label(client, home_pa
     form = page.find("form", attrs={"data-commune-combobox": True})
     assert form["action"] == reverse("territories:search")
     assert form["data-autocomplete-url"] == reverse("territories:autocomplete")
+    # The site search's suggestions must leave this field to its own combobox: two
+    # scripts on one field gave two lists, the first full of "undefined".
+    assert not form.has_attr("data-search-autocomplete")
     field = form.find("input", attrs={"name": "q"})
     label = page.find("label", attrs={"for": field["id"]})
     assert label.find_parent(class_="fr-search-bar") is None  # DSFR hides labels inside a search bar

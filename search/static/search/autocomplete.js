@@ -2,7 +2,8 @@
  * combobox (list autocomplete). Enhancement only: without this script the forms
  * submit as usual. Arrow keys move in the list, Enter opens the chosen page or
  * commune, Escape closes the list.
- * Every element with data-autocomplete-url is enhanced: the search page's field at
+ * Every element marked data-search-autocomplete is enhanced (the commune fields carry
+ * their own combobox, territories/commune-combobox.js): the search page's field at
  * once, the header's field (data-autocomplete-lazy) when it first gets the focus, so
  * that a page holds a single combobox until the visitor uses the header search. */
 (function () {
@@ -98,7 +99,7 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("[data-autocomplete-url]"), function (bar) {
+  Array.prototype.forEach.call(document.querySelectorAll("[data-search-autocomplete][data-autocomplete-url]"), function (bar) {
     if (bar.hasAttribute("data-autocomplete-lazy")) {
       bar.addEventListener("focusin", function () { enhance(bar); });
     } else {
