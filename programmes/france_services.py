@@ -1,9 +1,14 @@
 """The France services network as the programme page shows it: how many
 structures there are and which ones in each département, read from the
-official list loaded in ``territories`` (one query)."""
+official list loaded in ``territories`` (one query), and the département map
+whose equivalent list is the page's list of structures by département."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from territories.maps import MapEntry, departement_map
 from territories.models import FranceServicesStructure, OfficialDataset
 
 
@@ -18,6 +23,20 @@ class FranceServicesNetwork:
     total: int
     groups: list[DepartementGroup]
     dataset: OfficialDataset | None
+
+    def map(self) -> dict:
+        entries = [
+            MapEntry(
+                group.departement.code,
+                group.departement.name,
+                [{"title": ngettext("%(count)s structure", "%(count)s structures", n) % {"count": n}}],
+            )
+            for group in self.groups
+            for n in [len(group.structures)]
+        ]
+        return departement_map(
+            entries, caption=_("Départements comptant au moins une structure France services.")
+        )
 
 
 def france_services_by_departement() -> FranceServicesNetwork:

@@ -1,6 +1,7 @@
-"""The map of a programme's current beneficiaries (the commune list imported for
-it, such as the Action cœur de ville or France Services communes), for the
-programme template.
+"""The map of a programme's communes, for the programme template: its current
+beneficiaries when a list was imported for the page, otherwise the communes of
+the official lists its criteria name (the Action cœur de ville programme names
+the territory type whose members are the agency's list of ACV communes).
 
 A template tag of the finder rather than a field of the programme page: the
 lists are the finder's data (``finder.models.CurrentBeneficiary``), a floor
@@ -10,12 +11,13 @@ the service, the page model stays unaware of it.
 
 from django import template
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from territories.maps import MapEntry, departement_map
 
-from ..models import CurrentBeneficiary
+from ..models import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
 
 register = template.Library()
 
@@ -43,15 +45,59 @@ def beneficiary_entries(page) -> list[MapEntry]:
     ]
 
 
+def listed_communes_entries(lists: list[CommuneList]) -> list[MapEntry]:
+    """The communes of the imported territory-type ``lists``, by département, each
+    linked to its commune page (one query)."""
+    members = (
+        TerritoryTypeMembership.objects.filter(territory_type__commune_list__in=lists)
+        .values("commune_id", "commune__name", "commune__departement_id", "commune__departement__name")
+        .distinct()
+        .order_by("commune__departement_id", "commune__name")
+    )
+    entries: list[MapEntry] = []
+    for row in members:
+        if not entries or entries[-1].code != row["commune__departement_id"]:
+            entries.append(MapEntry(row["commune__departement_id"], row["commune__departement__name"]))
+        entries[-1].items.append(
+            {"title": row["commune__name"], "url": reverse("finder:commune", args=[row["commune_id"]])}
+        )
+    return entries
+
+
+def territory_lists(page) -> list[CommuneList]:
+    """The imported lists of the territory types ``page``'s criteria name."""
+    return list(
+        CommuneList.objects.filter(territory_type__in=page.eligible_territory_types.all())
+        .select_related("territory_type", "dataset")
+        .order_by("territory_type__name")
+    )
+
+
 @register.inclusion_tag("finder/includes/beneficiary_map.html")
 def beneficiary_map(page):
-    """Nothing when no list of beneficiaries was imported for ``page``."""
+    """Nothing when neither a list of beneficiaries nor a list named by the
+    criteria was imported for ``page``."""
     entries = beneficiary_entries(page)
+    if entries:
+        return {
+            "map": departement_map(
+                entries, caption=_("Départements comptant au moins une commune bénéficiaire.")
+            ),
+            "map_id": f"beneficiaires-{page.pk}",
+        }
+    lists = territory_lists(page)
+    entries = listed_communes_entries(lists) if lists else []
     if not entries:
         return {"map": None}
+    names = ", ".join(f"« {commune_list.territory_type.name} »" for commune_list in lists)
+    caption = ngettext(
+        "Départements comptant au moins une commune de la liste %(names)s.",
+        "Départements comptant au moins une commune des listes %(names)s.",
+        len(lists),
+    ) % {"names": names}
     return {
-        "map": departement_map(
-            entries, caption=_("Départements comptant au moins une commune bénéficiaire.")
-        ),
-        "map_id": f"beneficiaires-{page.pk}",
+        "map": departement_map(entries, caption=caption),
+        "map_id": f"communes-{page.pk}",
+        "title": _("Les communes du programme sur la carte"),
+        "sources": [commune_list.dataset for commune_list in lists if commune_list.dataset],
     }

@@ -7,6 +7,7 @@ import pytest
 from finder.official_lists import import_acv_communes
 from territories.models import FranceServicesStructure
 from territories.official_lists import import_france_services, import_single_desks
+from tests.factories import make_programme
 
 
 def ensure_reference_lists():
@@ -32,3 +33,9 @@ def official_lists(real_territories, _official_lists_once, django_db_blocker, db
     with django_db_blocker.unblock():
         ensure_reference_lists()
     import_acv_communes()
+
+
+@pytest.fixture
+def acv(programme_index, official_lists):
+    """The Action cœur de ville programme, whose criterion names the ACV list."""
+    return make_programme(programme_index, "Action cœur de ville", territory_types=["action-coeur-de-ville"])

@@ -8,14 +8,8 @@ from finder.eligibility import Outcome, find_programmes
 from finder.official_lists import import_acv_communes
 from territories.models import Commune, FranceServicesStructure, SingleDesk
 from territories.official_lists import import_france_services, import_single_desks
-from tests.factories import make_programme
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def acv(programme_index, official_lists):
-    return make_programme(programme_index, "Action cœur de ville", territory_types=["action-coeur-de-ville"])
 
 
 def test_acv_is_met_in_charleville_with_its_source_and_not_met_in_rethel(acv):

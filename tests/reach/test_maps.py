@@ -2,22 +2,14 @@
 the map highlights (overseas ones, which the map cannot draw, in the list only),
 drawn on the server without JavaScript."""
 
-import re
-
 import pytest
 
 from finder.models import CurrentBeneficiary
 from territories.maps import shapes
 from tests.factories import make_pacte, make_programme
+from tests.reach.map_reading import map_and_list
 
 pytestmark = pytest.mark.django_db
-
-
-def map_and_list(body: str, map_id: str, css_class: str = "is-highlighted") -> tuple[list[str], list[str]]:
-    svg = re.search(rf'<svg[^>]*data-map="{map_id}".*?</svg>', body, re.S).group(0)
-    highlighted = re.findall(rf'<path d="[^"]+" data-code="([0-9AB]+)" class="{css_class}">', svg)
-    listing = re.search(rf'<ul class="anct-map__list" data-map-list="{map_id}">.*?</ul>', body, re.S).group(0)
-    return highlighted, re.findall(r'<li data-code="([0-9AB]+)">', listing)
 
 
 def test_the_package_draws_every_metropolitan_departement():
