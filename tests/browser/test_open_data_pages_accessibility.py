@@ -11,7 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def open_data_site(demo_site_url):
     """The demo site plus a news index, a news item under a programme and an
-    imported list of current beneficiaries (so that the programme shows its map)."""
+    imported list of current beneficiaries (so that the programme shows its map),
+    and the official lists behind the ACV and France services maps."""
+    from django.core.management import call_command
+
     from finder.models import CurrentBeneficiary
     from home.models import HomePage
     from news.models import NewsIndexPage, NewsPage
@@ -27,6 +30,8 @@ def open_data_site(demo_site_url):
     item.save_revision().publish()
     for code in ("08105", "59350"):
         CurrentBeneficiary.objects.get_or_create(page=programme, commune_id=code)
+    call_command("import_public_services", verbosity=0)
+    call_command("import_official_lists", verbosity=0)
     return demo_site_url, programme, item
 
 
@@ -37,6 +42,8 @@ def test_axe_finds_nothing_on_the_open_data_pages(page, axe, open_data_site):
         "/pactes/",
         "/communes/08105/",
         f"{programme.url}?commune=08105",
+        "/programmes/action-coeur-de-ville/",
+        "/programmes/france-services/",
         "/actualites/",
         item.url,
         f"/ingenierie/demande/?programme={programme.pk}&commune=08105",
