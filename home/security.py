@@ -1,52 +1,91 @@
-"""Security headers of the public site: a Content-Security-Policy whose
-scripts are the site's own files carrying a per-response nonce (no
-``unsafe-inline``), and a Permissions-Policy that turns off the browser
-features the site never uses.
+"""Security headers: a Content-Security-Policy on every response and a
+Permissions-Policy that turns off the browser features the site never uses.
 
-The nonce is ``request.csp_nonce``, the name django-dsfr's ``{% dsfr_js %}``
-and the templates read. The Wagtail admin keeps its own inline scripts and is
-left out (``CSP_EXCLUDED_PREFIXES``); it is not a public page.
+Public pages: scripts run only from the site's static directory
+(``script-src https://host/static/``), never inline (no ``unsafe-inline``).
+A per-response nonce would not fit here: public pages are kept by the HTTP
+cache (Varnish) and served to every visitor with the nonce of the first
+response, so the nonce would be public. A source restricted to the static
+path holds whatever the cache does, and keeps out a script tag pointing to
+any other same-origin URL (an uploaded document, an API answer).
+
+The Wagtail admin still relies on inline scripts and ``eval`` in some of its
+choosers (Wagtail's own CSP work is not finished), so it gets its own policy,
+which keeps what does not break it: no plug-ins, no foreign script, image,
+frame or connection, forms posted to the site only, not framed by others.
 """
 
-import secrets
-
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
+from django.core.exceptions import DisallowedHost
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), fullscreen=(self)"
 )
 
+_COMMON = [
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+]
 
-def content_security_policy(nonce: str) -> str:
+
+def content_security_policy(script_source: str) -> str:
+    """The public pages' policy; ``script_source`` is where scripts may come from."""
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src 'self' 'nonce-{nonce}'",
+            f"script-src {script_source}",
             "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self' data:",
             "connect-src 'self'",
             "frame-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
+            *_COMMON,
             "frame-ancestors 'none'",
         ]
     )
 
 
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        *_COMMON,
+        "frame-ancestors 'self'",  # the page preview is framed by the admin itself
+    ]
+)
+
+
+def static_script_source(request) -> str:
+    """The static directory as an absolute source (a CSP path match needs the
+    host); ``'self'`` when the request's host is not one the site serves."""
+    static_url = settings.STATIC_URL
+    if static_url.startswith(("https://", "http://")):
+        return static_url
+    try:
+        return request.build_absolute_uri(static_url)
+    except DisallowedHost:
+        return "'self'"
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.excluded = tuple(getattr(settings, "CSP_EXCLUDED_PREFIXES", ("/admin/",)))
+        self.admin_prefixes = tuple(getattr(settings, "CSP_ADMIN_PREFIXES", ("/admin/",)))
 
     def __call__(self, request):
-        nonce = secrets.token_urlsafe(18)
-        request.csp_nonce = SimpleLazyObject(lambda: nonce)
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if not request.path.startswith(self.excluded):
-            response.setdefault("Content-Security-Policy", content_security_policy(nonce))
+        if request.path.startswith(self.admin_prefixes):
+            response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
+        else:
+            response.setdefault(
+                "Content-Security-Policy", content_security_policy(static_script_source(request))
+            )
         return response

@@ -154,6 +154,11 @@ WAGTAILDOCS_DOCUMENT_MODEL = "media_assets.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
+# No Gravatar: the admin would send a hash of each editor's e-mail to a third party
+# (and the admin's Content-Security-Policy allows no foreign image).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call to releases.wagtail.org from editors' browsers: upgrades come with deployments.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Failed logins are counted per account and per address (accounts.forms).
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
