@@ -7,7 +7,10 @@ A per-response nonce would not fit here: public pages are kept by the HTTP
 cache (Varnish) and served to every visitor with the nonce of the first
 response, so the nonce would be public. A source restricted to the static
 path holds whatever the cache does, and keeps out a script tag pointing to
-any other same-origin URL (an uploaded document, an API answer).
+any other same-origin URL (an uploaded document, an API answer). The source
+names the host asked for, so such responses vary by ``Host``: a page cached
+for one of the site's names is never served under another with a policy that
+would refuse its scripts.
 
 The Wagtail admin still relies on inline scripts and ``eval`` in some of its
 choosers (Wagtail's own CSP work is not finished), so it gets its own policy,
@@ -17,6 +20,7 @@ frame or connection, forms posted to the site only, not framed by others.
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.utils.cache import patch_vary_headers
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
@@ -84,8 +88,8 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if request.path.startswith(self.admin_prefixes):
             response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
-        else:
-            response.setdefault(
-                "Content-Security-Policy", content_security_policy(static_script_source(request))
-            )
+        elif "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = content_security_policy(static_script_source(request))
+            if not settings.STATIC_URL.startswith(("https://", "http://")):
+                patch_vary_headers(response, ("Host",))
         return response

@@ -13,8 +13,10 @@ from home.models import StandardPage
 pytestmark = [pytest.mark.http_cache, pytest.mark.django_db(transaction=True)]
 
 
-def get(url: str, cookie: str = ""):
+def get(url: str, cookie: str = "", host: str = ""):
     headers = {"Accept-Encoding": "identity", **({"Cookie": cookie} if cookie else {})}
+    if host:
+        headers["Host"] = host
     request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
         return response.headers, response.read().decode()
@@ -50,6 +52,17 @@ def test_an_anonymous_page_is_served_from_the_cache(http_cache, news_page):
     assert second["X-Cache"] == "HIT"
     assert int(second["Age"]) >= 0
     assert again == body
+
+
+def test_each_name_of_the_site_gets_a_policy_for_its_own_scripts(http_cache, news_page):
+    """The policy names the host's static directory: a page cached under one name
+    (127.0.0.1) served under another (localhost) would have its scripts refused."""
+    port = http_cache.rsplit(":", 1)[1]
+    for _round in range(2):
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            headers, _body = get(http_cache + "/appel-a-projets/", host=host)
+            assert f"script-src http://{host}/static/" in headers["Content-Security-Policy"], host
+    assert headers["X-Cache"] == "HIT"
 
 
 def test_a_publication_shows_on_the_next_anonymous_request(http_cache, news_page, editor):
