@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
+    # Before anything reads the body (sessions, CSRF): an oversized upload gets a 413.
+    "home.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +142,10 @@ ATTACHMENTS_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/prive/non-servi/"},
 }
+# The largest body a client may send (home/request_limits.py): the request form's
+# 5 attachments of 10 MB and its fields fit; beyond, a 413 page before any byte is read.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 60 * 1024 * 1024)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "attachments": ATTACHMENTS_STORAGE,
