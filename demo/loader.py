@@ -9,13 +9,13 @@ from django.db import transaction
 from home.setup import setup_site
 from home.upsert import LoadReport
 
-from . import pactes, programmes, synonyms, training
+from . import criteria_sources, pactes, programmes, synonyms, training
 
 DEMO_STEPS = [
     programmes.load,
     pactes.load,
-    # Sourced facts (criteria sources, official lists) load here, after the
-    # pages they describe: one line per loader.
+    # Sourced facts load here, after the pages they describe: one line per loader.
+    criteria_sources.load,
     training.load,
     synonyms.load,
 ]

@@ -1,0 +1,51 @@
+"""Every criterion of the demo cites its source: the programme and commune
+pages show the public document that states it (from the fact sheet), never
+"non précisée", and loading the demo again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from catalogue.models import Source
+from pactes.models import PactePage
+from programmes.models import ProgrammePage
+
+pytestmark = pytest.mark.django_db
+
+CITED = {
+    "petites-villes-de-demain": "https://banquedesterritoires.fr/petites-villes-de-demain-888-millions-deuros-deployes",
+    "action-coeur-de-ville": "https://www.data.gouv.fr/fr/datasets/programme-action-coeur-de-ville/",
+    "pacte-ardennes": "https://www.cd08.fr/actualites/le-pacte-ardennes-signe-ce-vendredi-15-mars",
+    "pacte-nievre": "https://www.cget.gouv.fr/actualites/un-pacte-etat-collectivites-pour-redynamiser-la-nievre",
+}
+
+
+def load_demo():
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+
+
+def test_each_page_with_criteria_cites_the_document_that_states_them(client, real_territories):
+    load_demo()
+    for model in (ProgrammePage, PactePage):
+        for page in model.objects.live():
+            if page.eligibility_summary():
+                assert page.eligibility_source is not None, page.slug
+    for slug, url in CITED.items():
+        page = ProgrammePage.objects.filter(slug=slug).first() or PactePage.objects.get(slug=slug)
+        assert page.eligibility_source.url == url, slug
+    body = client.get("/communes/08105/").content.decode()
+    assert "Source des critères : non précisée" not in body
+    assert 'href="https://www.cd08.fr/actualites/le-pacte-ardennes-signe-ce-vendredi-15-mars"' in body
+    programme = client.get(ProgrammePage.objects.get(slug="petites-villes-de-demain").url).content.decode()
+    assert f'href="{CITED["petites-villes-de-demain"]}"' in programme
+
+
+def test_loading_again_keeps_the_sources_and_an_editors_choice(real_territories):
+    load_demo()
+    pvd = ProgrammePage.objects.get(slug="petites-villes-de-demain")
+    chosen = Source.objects.create(publisher="ANCT", title="Fiche du programme", url="https://example.org/pvd")
+    pvd.eligibility_source = chosen
+    pvd.save_revision().publish()
+    sources = Source.objects.count()
+    load_demo()
+    assert Source.objects.count() == sources
+    assert ProgrammePage.objects.get(slug="petites-villes-de-demain").eligibility_source == chosen
