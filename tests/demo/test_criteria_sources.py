@@ -42,7 +42,9 @@ def test_each_page_with_criteria_cites_the_document_that_states_them(client, rea
 def test_loading_again_keeps_the_sources_and_an_editors_choice(real_territories):
     load_demo()
     pvd = ProgrammePage.objects.get(slug="petites-villes-de-demain")
-    chosen = Source.objects.create(publisher="ANCT", title="Fiche du programme", url="https://example.org/pvd")
+    chosen = Source.objects.create(
+        publisher="ANCT", title="Fiche du programme", url="https://example.org/pvd"
+    )
     pvd.eligibility_source = chosen
     pvd.save_revision().publish()
     sources = Source.objects.count()
