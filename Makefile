@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 DEMO_ADMIN_PASSWORD ?= demo-anct-2020
 OPENSEARCH_PORT ?= 9201
 
-.PHONY: run serve setup install install-test node-data browser gettext messages serve-packages test test-fast lint check clean
+.PHONY: run serve setup install install-test node-data browser gettext messages serve-packages test test-fast test-browser-repeat lint check clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,6 +88,10 @@ test: install-test
 test-fast: $(VENV)/.installed-test gettext
 	bash tests/checks.sh
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not browser and not opensearch" $(PYTEST_ARGS)
+
+# The browser suite ten times in a row (REPEAT=N to change): flaky tests show here.
+test-browser-repeat: install-test
+	bash tests/repeat_browser.sh $(or $(REPEAT),10)
 
 # After adding or changing a text in a template or in Python: update the French catalogue.
 messages: install gettext
