@@ -14,7 +14,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from django.db import models
 
@@ -49,15 +49,11 @@ def parse_day(text: str | None) -> datetime.date | None:
 
 
 def default_title(url: str) -> str:
-    """A readable title from the address when the sheet gives none: the last
-    path segment ("pacte-ardennes-signe" → "Pacte ardennes signe")."""
-    parts = urlsplit(url)
-    segment = next((p for p in reversed(parts.path.split("/")) if p), parts.netloc)
-    segment = re.sub(r"\.(html?|php|aspx?)$", "", segment)
-    words = re.sub(r"[-_]+", " ", unquote(segment)).strip()
-    if len(re.findall(r"[^\W\d_]{3,}", words)) < 3:  # "7546", "Article", "A20 142 38": no title
-        return f"Page de {parts.netloc.removeprefix('www.')}"
-    return words[:1].upper() + words[1:300]
+    """What the reader is told of a page whose title the sheet does not give: the
+    site it is on ("Page de cd08.fr"). A title rebuilt from the address would lose
+    its accents and apostrophes ("Le pacte ardennes signe…" for "signé") and
+    misquote the document; an editor can give the real title in the admin."""
+    return f"Page de {urlsplit(url).netloc.removeprefix('www.')}"
 
 
 def source_for(entry: dict, title: str = "") -> Source:

@@ -148,6 +148,25 @@ def test_no_quote_of_the_fact_sheet_is_published(read):
         assert not [q for q in quotes if q[:40] in text], slug
 
 
+def test_a_source_is_never_given_a_title_rebuilt_from_its_address(read):
+    """The sheet gives no titles: a source reads as its publisher and the site it
+    is on, never as words taken from the address with their accents lost
+    ("Le pacte ardennes signe…" for "signé")."""
+    soup = read(pacte_url("pacte-ardennes"))
+    cited = [item.get_text(" ", strip=True) for item in soup.select('li[id^="source-"]')]
+    assert cited
+    assert not [text for text in cited if "ardennes signe" in text.lower() or "deuros" in text]
+    sheet_urls = {
+        entry["url"]
+        for section in fact_sheet().values()
+        for group in section.values()
+        for entry in group
+        if entry.get("url")
+    }
+    titles = [source.title for source in Source.objects.filter(url__in=sheet_urls)]
+    assert titles and all(title.startswith("Page de ") for title in titles), titles
+
+
 def test_not_found_entries_stay_unknown(read):
     """The sheet has no source for the Ardennes' signature place nor the Sambre's
     ministers: the page names no place and no minister for them."""
