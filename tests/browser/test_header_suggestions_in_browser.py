@@ -3,7 +3,7 @@ visitor uses it, and the chosen commune opens its page (keyboard only)."""
 
 import pytest
 
-from tests.search.factories import catalogue, reference_communes
+from tests.search.scenario import catalogue, reference_communes
 
 from .conftest import serve_default_site
 

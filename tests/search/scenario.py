@@ -1,5 +1,5 @@
 """The search tests' catalogue: three programmes and an editorial page under the
-real site shell, built with ``tests.factories``."""
+real site shell, built with ``tests.factories``, and the few communes they name."""
 
 from tests.factories import (
     ProgrammeIndexPageFactory,
@@ -67,3 +67,40 @@ def catalogue(home):
         ),
     }
     return tax, index, pages
+
+
+# The few communes the search tests name, with their official codes (created unless
+# the full reference import is present; population left unknown).
+COMMUNES = [
+    # INSEE, name, postal codes, département (code, name, TNCC), région (code, name)
+    ("08105", "Charleville-Mézières", ["08000"], ("08", "Ardennes", 4), ("44", "Grand Est")),
+    ("23096", "Guéret", ["23000"], ("23", "Creuse", 3), ("75", "Nouvelle-Aquitaine")),
+]
+
+
+def reference_communes():
+    """The communes of ``COMMUNES`` with their département, région and postal codes."""
+    from territories.models import Commune, CommunePostalCode, Departement, Region
+    from territories.text import fold
+
+    communes = []
+    for code, name, postal_codes, (dep, dep_name, tncc), (reg, reg_name) in COMMUNES:
+        region, _ = Region.objects.get_or_create(code=reg, defaults={"name": reg_name, "zone": "metro"})
+        departement, _ = Departement.objects.get_or_create(
+            code=dep, defaults={"name": dep_name, "region": region, "zone": "metro", "liaison_type": tncc}
+        )
+        commune, _ = Commune.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "search_name": fold(name),
+                "postal_codes": postal_codes,
+                "departement": departement,
+                "region": region,
+                "zone": "metro",
+            },
+        )
+        for postal_code in postal_codes:
+            CommunePostalCode.objects.get_or_create(postal_code=postal_code, commune=commune)
+        communes.append(commune)
+    return communes

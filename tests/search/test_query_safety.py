@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from config.search_backends import search_backends
 
 from .conftest import BACKENDS, open_search_env
-from .factories import catalogue
+from .scenario import catalogue
 
 SETUPS = [*BACKENDS, "fallback"]
 

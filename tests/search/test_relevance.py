@@ -25,7 +25,7 @@ from django.urls import reverse
 from search.catalogue import autocomplete_titles, search_catalogue
 
 from .conftest import BACKENDS, SearchEnv, backends_config, require_opensearch
-from .factories import reference_communes
+from .scenario import reference_communes
 
 # (query, slug expected, within the first N results)
 CASES = [

@@ -14,7 +14,7 @@ from search.catalogue import search_catalogue
 from search.models import SearchSynonym
 from tests.factories import StandardPageFactory
 
-from .factories import catalogue, reference_communes
+from .scenario import catalogue, reference_communes
 
 
 @pytest.fixture
