@@ -46,7 +46,9 @@ def content_security_policy(script_source: str) -> str:
             "connect-src 'self'",
             "frame-src 'self'",
             *_COMMON,
-            "frame-ancestors 'none'",
+            # The admin's preview panel frames the page (Wagtail renders it through the
+            # middleware with the page's own path): the site may frame itself, no one else.
+            "frame-ancestors 'self'",
         ]
     )
 

@@ -90,4 +90,8 @@ def test_the_admin_works_under_its_own_policy(watched_page, demo_site_url, djang
     page.goto(f"{demo_site_url}/admin/pages/{programme.pk}/edit/")
     page.get_by_role("tab", name="Éligibilité").click()  # the editor's scripts run
     assert page.locator("[data-autocomplete-input-name=eligible_departements]").is_visible()
+    # The preview panel frames the page as the public will see it.
+    page.locator("[data-side-panel-toggle='preview']").first.click()
+    preview = page.frame_locator("iframe[src*='/edit/preview/']")
+    preview.locator("h1").filter(has_text="Petites villes de demain").wait_for()
     assert violations(page) == []
