@@ -34,8 +34,11 @@ _COMMON = [
 ]
 
 
-def content_security_policy(script_source: str) -> str:
-    """The public pages' policy; ``script_source`` is where scripts may come from."""
+def content_security_policy(script_source: str, *, framed_by_site: bool = False) -> str:
+    """The public pages' policy; ``script_source`` is where scripts may come from.
+    No one may frame a public page, except the admin's preview panel
+    (``framed_by_site``): Wagtail renders a preview through the middleware with the
+    page's own path, so the preview gets this policy, not the admin's."""
     return "; ".join(
         [
             "default-src 'self'",
@@ -46,9 +49,7 @@ def content_security_policy(script_source: str) -> str:
             "connect-src 'self'",
             "frame-src 'self'",
             *_COMMON,
-            # The admin's preview panel frames the page (Wagtail renders it through the
-            # middleware with the page's own path): the site may frame itself, no one else.
-            "frame-ancestors 'self'",
+            "frame-ancestors 'self'" if framed_by_site else "frame-ancestors 'none'",
         ]
     )
 
@@ -91,7 +92,9 @@ class SecurityHeadersMiddleware:
         if request.path.startswith(self.admin_prefixes):
             response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
         elif "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = content_security_policy(static_script_source(request))
+            response["Content-Security-Policy"] = content_security_policy(
+                static_script_source(request), framed_by_site=getattr(request, "is_preview", False)
+            )
             if not settings.STATIC_URL.startswith(("https://", "http://")):
                 patch_vary_headers(response, ("Host",))
         return response

@@ -31,9 +31,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-# Not DENY: the admin's preview panel frames the site's own pages (the CSP's
-# frame-ancestors 'self' says the same to current browsers).
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail lets its own preview be framed by the admin
 
 # Static files: hashed names (cached for a year) pre-compressed in gzip and brotli by
 # `collectstatic`, served by WhiteNoise from the app server and kept by the HTTP cache.

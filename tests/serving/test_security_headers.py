@@ -16,7 +16,7 @@ def script_src(response) -> list[str]:
 def test_public_pages_take_scripts_only_from_the_static_directory(client, home_page):
     response = client.get("/", HTTP_HOST="localhost")
     assert script_src(response) == ["script-src", "http://localhost/static/"]
-    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]  # the preview panel
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
     assert "unsafe-inline" not in " ".join(script_src(client.get("/communes/08105/")))
 
