@@ -52,17 +52,37 @@ def data_source() -> dict:
     }
 
 
+def dataset_data(dataset) -> dict:
+    """An official list as the API cites it: name, publisher, date, licence, address."""
+    return {
+        "cle": dataset.key,
+        "nom": dataset.title,
+        "editeur": dataset.publisher,
+        "date": dataset.date_label,
+        "licence": dataset.licence,
+        "url": dataset.url,
+    }
+
+
 def evaluation_data(evaluation: PageEvaluation, request=None) -> dict:
     page = evaluation.page
+    source = evaluation.source
     return {
         "page": _page_ref(page, request),
+        "question": {"code": str(evaluation.question), "libelle": evaluation.question.label},
         "verdict": {"code": str(evaluation.verdict), "libelle": evaluation.verdict.label},
+        "deja_dans_le_programme": bool(evaluation.already),
+        "listes_officielles": [dataset_data(d) for d in evaluation.datasets],
+        "source_des_criteres": (
+            {"titre": str(source), "editeur": source.publisher, "url": source.url} if source else None
+        ),
         "criteres": [
             {
                 "cle": c.key,
                 "resultat": str(c.outcome),
                 "libelle": c.outcome.label,
                 "explication": c.explanation,
+                "source": c.source,
             }
             for c in evaluation.criteria
         ],
@@ -91,6 +111,10 @@ def commune_data(commune: Commune, result: FinderResult, request=None) -> dict:
     return {
         "commune": commune_facts(commune),
         "sources": {"donnees_territoriales": data_source()},
-        "deja_beneficiaire": [_page_ref(page, request) for page in result.already],
+        "deja_beneficiaire": [
+            {**_page_ref(e.page, request), "listes_officielles": [dataset_data(d) for d in e.datasets]}
+            for e in result.already_in
+        ]
+        + [{**_page_ref(page, request), "listes_officielles": []} for page in result.already],
         "evaluations": [evaluation_data(e, request) for e in result.evaluations],
     }

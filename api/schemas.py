@@ -7,7 +7,7 @@ schemas they cross it with; each mirrors one key of ``api.serializers``.
 from datetime import date, datetime
 from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Taxon(Schema):
@@ -126,14 +126,43 @@ class Criterion(Schema):
     resultat: str
     libelle: str
     explication: str
+    source: str = Field(description="La liste officielle ou le texte qui fonde la réponse, avec sa date.")
+
+
+class OfficialList(Schema):
+    """An official list or zonage a definite answer rests on."""
+
+    cle: str
+    nom: str
+    editeur: str
+    date: str = Field(description="Date des données, telle que la source la donne.")
+    licence: str
+    url: str
+
+
+class CriteriaSource(Schema):
+    titre: str
+    editeur: str
+    url: str
 
 
 class EvaluationOut(Schema):
     page: PageRef
-    verdict: Status
+    question: Status = Field(
+        description="La question à laquelle répond le verdict : selection (la commune fait-elle partie du "
+        "programme ?), zonage (est-elle dans le territoire visé ?), ouvert (peut-elle en bénéficier ?), pacte."
+    )
+    verdict: Status = Field(description="eligible, not_eligible ou to_check.")
+    deja_dans_le_programme: bool = Field(description="Vrai quand la liste du programme nomme la commune.")
+    listes_officielles: list[OfficialList]
+    source_des_criteres: CriteriaSource | None
     criteres: list[Criterion]
     precisions: str
     source: str
+
+
+class AlreadyIn(PageRef):
+    listes_officielles: list[OfficialList]
 
 
 class CommuneFactsOut(Schema):
@@ -160,7 +189,7 @@ class Sources(Schema):
 class CommuneOut(Schema):
     commune: CommuneFactsOut
     sources: Sources
-    deja_beneficiaire: list[PageRef]
+    deja_beneficiaire: list[AlreadyIn]
     evaluations: list[EvaluationOut]
 
 

@@ -9,6 +9,9 @@ Partners are not reference content: the demo loader (``demo.programmes``) adds
 the ones the roadmap names.
 """
 
+import tomllib
+from pathlib import Path
+
 from django.db import transaction
 
 from home.upsert import LoadReport, upsert
@@ -68,32 +71,24 @@ BENEFICIARY_TYPES = [
     {"slug": "citoyens", "name": "Citoyens et habitants", "sort_order": 6},
 ]
 
-TERRITORY_TYPES = [
-    {"slug": "rural", "name": "Territoires ruraux", "rule": "liste"},
-    {"slug": "qpv", "name": "Quartiers prioritaires de la politique de la ville (QPV)", "rule": "liste"},
-    {"slug": "petite-ville", "name": "Petites villes", "rule": "liste"},
-    {"slug": "ville-moyenne", "name": "Villes moyennes", "rule": "liste"},
-    {"slug": "montagne", "name": "Territoires de montagne", "rule": "liste"},
-    {
-        # Filled by finder's import_official_lists (the ANCT list of April 2024).
-        "slug": "action-coeur-de-ville",
-        "name": "Villes du programme Action cœur de ville",
-        "rule": "liste",
-        "description": "Communes retenues par le programme Action cœur de ville (liste de l'ANCT).",
-    },
-    {
-        "slug": "outre-mer",
-        "name": "Outre-mer",
-        "rule": "outre_mer",
-        "description": "Communes des départements et régions d'outre-mer.",
-    },
-    {
-        "slug": "territoire-fragile",
-        "name": "Territoires fragiles",
-        "rule": "liste",
-        "description": "Territoires particulièrement vulnérables.",
-    },
-]
+#: The territory types and how each is answered (data: ``data/territory_types.toml``).
+TERRITORY_TYPES_FILE = Path(__file__).resolve().parent / "data" / "territory_types.toml"
+TERRITORY_TYPE_FIELDS = (
+    "name",
+    "description",
+    "question",
+    "rule",
+    "match_attribute",
+    "match_values",
+    "inside_outcome",
+    "inside_note",
+    "join_note",
+)
+
+
+def territory_types() -> list[dict]:
+    with open(TERRITORY_TYPES_FILE, "rb") as handle:
+        return tomllib.load(handle)["type"]
 
 
 @transaction.atomic
@@ -115,12 +110,7 @@ def setup(home, report: LoadReport) -> None:
             sort_order=item["sort_order"],
             collectivite_level=item.get("collectivite_level", "autre"),
         )
-    for item in TERRITORY_TYPES:
-        upsert(
-            TerritoryType,
-            report,
-            {"slug": item["slug"]},
-            name=item["name"],
-            rule=item["rule"],
-            description=item.get("description", ""),
-        )
+    defaults = {name: TerritoryType._meta.get_field(name).get_default() for name in TERRITORY_TYPE_FIELDS}
+    for item in territory_types():
+        values = {name: item.get(name, default) for name, default in defaults.items()}
+        upsert(TerritoryType, report, {"slug": item["slug"]}, dataset_id=item.get("dataset"), **values)

@@ -1,77 +1,94 @@
-"""The source of each demo page's eligibility criteria, so that the programme
-page and the commune page cite it beside the criteria instead of "source non
-précisée".
+"""The eligibility criteria of the demo pages and the source of each, from
+``demo/data/criteria.toml``: which territory types answer for a commune (an
+official list, a zonage, the national territory) and the document that states
+them, so that the programme page and the commune page cite it beside the
+criteria instead of "source non précisée".
 
-Each criterion the demo sets is stated by a public document of the fact sheet
-(``catalogue/data/public-facts-2026-11.json``): the entry is named by group,
-index and the start of its field (checked on load, as the fact sheets do), and
-its Source found by address. The Action cœur de ville criterion is the agency's
-list of communes itself, cited as its dataset. Pages are updated through a
-revision, as an editor's save would; an editor's own choice of source stays.
+A source is an official dataset (its provenance becomes a ``catalogue.Source``)
+or an entry of the public fact sheet, named by group, index and the start of its
+field (checked on load). Pages are updated through a revision, as an editor's
+save would; an editor's own choice of source stays.
 """
 
+import tomllib
+from pathlib import Path
+
 from catalogue.facts import SheetReader, source_for
-from catalogue.models import Source
-from finder.official_lists import ACV
+from catalogue.models import Source, TerritoryType
 from pactes.models import PactePage
 from programmes.models import ProgrammePage
+from territories.datasets import spec_for
 
-#: page slug -> (sheet section, group, (index, start of the entry's field)); the
-#: Source keeps the title the fact sheets give it (none is invented here).
-CRITERIA_SOURCES = {
-    # "1.604 villes de moins de 20.000 habitants exerçant des fonctions de centralité"
-    "petites-villes-de-demain": ("programmes", "pvd", (5, "communes & progress (April 2023)")),
-    "pacte-ardennes": ("pactes", "ardennes", (8, "territory")),
-    "plan-creuse": ("pactes", "creuse", (5, "EPCI represented on the comité de pilotage")),
-    "pacte-sambre-avesnois-thierache": (
-        "pactes",
-        "sambre_avesnois_thierache",
-        (6, "territory — arrondissements"),
-    ),
-    "pacte-nievre": ("pactes", "nievre", (5, "territory")),
-    "bassin-minier": ("pactes", "bassin_minier_erbm", (4, "territory — the 8 EPCI")),
+CRITERIA_FILE = Path(__file__).resolve().parent / "data" / "criteria.toml"
+#: Sources earlier versions of the demo cited, replaced since the lists govern
+#: (a press figure for Petites villes de demain, the April 2024 ACV list).
+REPLACED_DEMO_SOURCES = {
+    "https://banquedesterritoires.fr/petites-villes-de-demain-888-millions-deuros-deployes",
+    "https://www.data.gouv.fr/fr/datasets/programme-action-coeur-de-ville/",
 }
 
-ACV_SLUG = "action-coeur-de-ville"
+
+def criteria() -> list[dict]:
+    with open(CRITERIA_FILE, "rb") as handle:
+        return tomllib.load(handle)["page"]
 
 
-def acv_list_source() -> Source:
+def dataset_source(key: str) -> Source:
+    """The Source citing an official dataset of the manifest (found by address)."""
+    spec = spec_for(key)
     source, _created = Source.objects.update_or_create(
-        url=ACV["url"],
+        url=spec.url,
         defaults={
-            "publisher": ACV["publisher"],
-            "title": ACV["title"],
+            "publisher": spec.publisher,
+            "title": f"{spec.title} ({spec.date_label})",
             "kind": Source.Kind.OFFICIAL,
-            "note": f"Liste des communes du programme, {ACV['date_label']} ({ACV['licence']}).",
+            "note": f"{spec.citation} ({spec.licence}).",
         },
     )
     return source
 
 
-def cite(page, source: Source, report) -> None:
-    """Set ``source`` on ``page`` through a published revision, unless an editor
-    already chose one."""
+def source_of(entry: dict) -> Source:
+    if "dataset" in entry["source"]:
+        return dataset_source(entry["source"]["dataset"])
+    section, group, index, field_start = entry["source"]["sheet"]
+    return source_for(SheetReader(section, group).entry((index, field_start)))
+
+
+def apply(page, entry: dict, types: dict, source: Source, report) -> None:
+    """Bring ``page``'s criteria to ``entry`` through a published revision; an
+    editor's own choice of source stays."""
     page = page.get_latest_revision_as_object() if page.has_unpublished_changes else page.specific
-    if page.eligibility_source_id == source.pk:
+    changed = False
+    if "types" in entry:
+        wanted = [types[slug] for slug in entry["types"]]
+        if {t.pk for t in page.eligible_territory_types.all()} != {t.pk for t in wanted}:
+            page.eligible_territory_types = wanted
+            changed = True
+    if entry.get("clear_population") and (page.population_min, page.population_max) != (None, None):
+        page.population_min = page.population_max = None
+        changed = True
+    current = page.eligibility_source
+    if current is None or (current.pk != source.pk and current.url in REPLACED_DEMO_SOURCES):
+        page.eligibility_source = source
+        changed = True
+    if changed:
+        page.save_revision().publish()
+        report.updated += 1
+    else:
         report.unchanged += 1
-        return
-    if page.eligibility_source_id is not None and page.eligibility_source.url != source.url:
-        report.unchanged += 1  # an editor's choice
-        return
-    page.eligibility_source = source
-    page.save_revision().publish()
-    report.updated += 1
 
 
 def load(home, report):
+    entries = criteria()
+    slugs = [entry["slug"] for entry in entries]
     pages = {
         page.slug: page
         for model in (ProgrammePage, PactePage)
-        for page in model.objects.descendant_of(home).filter(slug__in=[*CRITERIA_SOURCES, ACV_SLUG])
+        for page in model.objects.descendant_of(home).filter(slug__in=slugs)
     }
-    for slug, (section, group, ref) in CRITERIA_SOURCES.items():
-        if slug in pages:
-            cite(pages[slug], source_for(SheetReader(section, group).entry(ref)), report)
-    if ACV_SLUG in pages:
-        cite(pages[ACV_SLUG], acv_list_source(), report)
+    types = {t.slug: t for t in TerritoryType.objects.all()}
+    for entry in entries:
+        if entry["slug"] in pages:
+            apply(pages[entry["slug"]], entry, types, source_of(entry), report)
     return home

@@ -9,7 +9,7 @@ a page gets a new revision only when something changed.
 
 from django.db import transaction
 
-from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
+from catalogue.models import BeneficiaryType, Partner, PublicPolicy, Theme
 from home.upsert import LoadReport, merge_entry_points, upsert_page
 from programmes import facts
 from programmes.models import ProgrammeIndexPage, ProgrammePage
@@ -30,7 +30,6 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
     policies = {policy.slug: policy for policy in PublicPolicy.objects.all()}
     partners = {partner.name: partner for partner in Partner.objects.all()}
     beneficiaries = {item.slug: item for item in BeneficiaryType.objects.all()}
-    territory_types = {item.slug: item for item in TerritoryType.objects.all()}
     for entry in demo_data.PROGRAMMES:
         upsert_page(
             index,
@@ -44,8 +43,6 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
                 "public_policy": policies[entry["policy"]],
                 "kind": entry["kind"],
                 "status": entry["status"],
-                "population_min": entry.get("population_min"),
-                "population_max": entry.get("population_max"),
                 "eligibility_note": entry.get("eligibility_note", ""),
                 "lists_france_services": entry.get("lists_france_services", False),
             },
@@ -53,9 +50,6 @@ def load_programmes(index: ProgrammeIndexPage, report: LoadReport) -> None:
                 "partners": [partners[name] for name in entry.get("partners", [])],
                 "eligible_beneficiary_types": [
                     beneficiaries[slug] for slug in entry.get("eligible_beneficiary_types", [])
-                ],
-                "eligible_territory_types": [
-                    territory_types[slug] for slug in entry.get("eligible_territory_types", [])
                 ],
             },
         )

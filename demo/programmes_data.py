@@ -203,7 +203,6 @@ PROGRAMMES = [
         "Programme de revitalisation des centres des villes moyennes, l'un des plus anciens "
         "programmes de l'Agence, déployé en coordination étroite avec l'association Villes de France.",
         partners=["Villes de France"],
-        eligible_territory_types=["action-coeur-de-ville"],
     ),
     _entry(
         RURALITES,
@@ -217,9 +216,7 @@ PROGRAMMES = [
         "civile. Il porte une attention particulière à la concertation citoyenne.",
         status="incubation",
         partners=["Association des petites villes de France"],
-        population_max=20000,
         eligible_beneficiary_types=["communes", "epci"],
-        eligible_territory_types=["petite-ville"],
         eligibility_note="Communes qui exercent des fonctions de centralité, et leur intercommunalité.",
     ),
     _entry(

@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from catalogue.models import BeneficiaryType, TerritoryType
+from catalogue.models import BeneficiaryType
 
 from .verdicts import CriterionResult, Outcome
 
@@ -120,42 +120,6 @@ def _covered_territory(label: str, met: bool) -> CriterionResult:
         return CriterionResult("covered_territory", Outcome.MET, text % {"label": label})
     text = _("Territoire couvert : la commune n'est pas dans le territoire du pacte (%(label)s).")
     return CriterionResult("covered_territory", Outcome.NOT_MET, text % {"label": label})
-
-
-def territory_types(page, facts) -> CriterionResult | None:
-    types = list(page.eligible_territory_types.all())
-    if not types:
-        return None
-    met, unknown, unmet = [], [], []
-    for territory_type in types:
-        if territory_type.rule == TerritoryType.Rule.OVERSEAS:
-            (met if facts.commune.is_overseas else unmet).append(territory_type)
-        elif territory_type.pk in facts.territory_type_ids:
-            met.append(territory_type)
-        elif territory_type.pk in facts.listed_territory_types:
-            unmet.append(territory_type)
-        else:
-            unknown.append(territory_type)
-
-    def sources(chosen):
-        return " ; ".join(filter(None, (facts.listed_territory_types.get(t.pk, "") for t in chosen)))
-
-    def quoted(chosen):
-        return "», « ".join(t.name for t in chosen)
-
-    if met:
-        text = _("Type de territoire : la commune relève de « %(types)s ».")
-        return CriterionResult("territory_types", Outcome.MET, text % {"types": quoted(met)}, sources(met))
-    if unknown:
-        text = _(
-            "Type de territoire : le site ne dispose pas encore de la liste des communes « %(types)s » ; "
-            "l'appartenance de la commune est à vérifier auprès de la préfecture."
-        )
-        return CriterionResult("territory_types", Outcome.TO_CHECK, text % {"types": quoted(unknown)})
-    text = _("Type de territoire : la commune ne figure pas sur la liste « %(types)s ».")
-    return CriterionResult(
-        "territory_types", Outcome.NOT_MET, text % {"types": quoted(unmet)}, sources(unmet)
-    )
 
 
 def beneficiaries(page, commune) -> CriterionResult | None:

@@ -17,12 +17,15 @@ and the commune's memberships are read once, not per page.
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from catalogue.models import EligibilityCriteria
-from territories.models import Commune
+from home import content_version
+from territories.models import Commune, DatasetMembership, OfficialDataset
+from territories.text import fold_letters
 
-from . import criteria
+from . import criteria, territory_types
 from .models import CommuneList, CurrentBeneficiary, PerimeterMembership, TerritoryTypeMembership
 from .verdicts import CriterionResult, Outcome, PageEvaluation, Verdict
 
@@ -44,6 +47,10 @@ class CommuneFacts:
     #: page id -> source mention of its imported perimeter list
     perimeter_lists: dict[int, str] = field(default_factory=dict)
     perimeter_page_ids: set[int] = field(default_factory=set)
+    #: official dataset key -> its rows naming the commune (``DatasetMembership``)
+    memberships: dict[str, list] = field(default_factory=dict)
+    #: official datasets loaded on the site, by key (lists and zonages, not the network)
+    datasets: dict[str, OfficialDataset] = field(default_factory=dict)
 
     @classmethod
     def load(cls, commune: Commune) -> "CommuneFacts":
@@ -55,8 +62,17 @@ class CommuneFacts:
                 by_type[item.territory_type_id] = mention
             else:
                 by_perimeter[item.perimeter_page_id] = mention
+        datasets = {d.key: d for d in OfficialDataset.objects.exclude(kind=OfficialDataset.Kind.NETWORK)}
+        memberships: dict[str, list] = {}
+        for row in DatasetMembership.objects.filter(commune=commune).order_by("dataset_id", "territory_code"):
+            dataset = next((d for d in datasets.values() if d.pk == row.dataset_id), None)
+            if dataset is not None:
+                row.dataset, row.commune = dataset, commune
+                memberships.setdefault(dataset.key, []).append(row)
         return cls(
             commune=commune,
+            memberships=memberships,
+            datasets=datasets,
             territory_type_ids=set(
                 TerritoryTypeMembership.objects.filter(commune=commune).values_list(
                     "territory_type_id", flat=True
@@ -76,10 +92,48 @@ class CommuneFacts:
 @dataclass
 class FinderResult:
     commune: Commune
+    #: pages an editor's imported beneficiary list names: listed apart, not evaluated
     already: list[Page] = field(default_factory=list)
     eligible: list[PageEvaluation] = field(default_factory=list)
     to_check: list[PageEvaluation] = field(default_factory=list)
     not_eligible: list[PageEvaluation] = field(default_factory=list)
+    facts: CommuneFacts | None = None
+
+    @property
+    def already_in(self) -> list[PageEvaluation]:
+        """Selection programmes whose official list names the commune or its groupement."""
+        return [e for e in self.eligible if e.already]
+
+    @property
+    def memberships(self) -> list[dict]:
+        """Every official list naming the commune, with its rows, by list title."""
+        if self.facts is None:
+            return []
+        items = [
+            {"dataset": self.facts.datasets[key], "rows": rows}
+            for key, rows in self.facts.memberships.items()
+        ]
+        return sorted(items, key=lambda item: fold_letters(item["dataset"].title))
+
+    @property
+    def not_eligible_label(self) -> str:
+        """ "les 6 pactes et programmes": pactes are not counted as programmes."""
+        return family_label(self.not_eligible)
+
+    @property
+    def sections(self) -> list[dict]:
+        """The page's sections that have content, for the in-page navigation."""
+        candidates = [
+            ("deja", _("Déjà dans ces programmes"), self.already_in or self.already),
+            ("contacts", _("Vos contacts"), True),
+            ("eligible-title", _("Ce qui correspond"), True),
+            ("to-check-title", _("À vérifier"), self.to_check_on_criteria),
+            ("without-criteria-title", _("Sans critère publié"), self.without_criteria),
+            ("not-eligible-title", _("Ce qui ne correspond pas"), self.not_eligible),
+            ("listes", _("Ce que disent les listes officielles"), self.memberships),
+            ("facts-title", _("Chiffres clés"), True),
+        ]
+        return [{"link": f"#{anchor}", "label": label} for anchor, label, shown in candidates if shown]
 
     @property
     def evaluations(self) -> list[PageEvaluation]:
@@ -106,13 +160,33 @@ def eligibility_page_models() -> list[type[Page]]:
     ]
 
 
+#: content token -> {theme slug: pages}; one entry, replaced when content changes.
+_PAGES: dict[str, dict] = {}
+
+
 def candidate_pages(theme_slug: str | None = None) -> list[Page]:
+    """Live public pages of every eligibility model, relations prefetched, kept
+    in memory until the next publication (``home.content_version``): every
+    commune reads the same pages, so a commune page loads them once per process
+    and publication, not once per commune."""
+    key = content_version.token()
+    pages = _PAGES.get(key)
+    if pages is None:
+        _PAGES.clear()
+        pages = _PAGES[key] = {}
+    if theme_slug not in pages:
+        pages[theme_slug] = load_candidate_pages(theme_slug)
+    return pages[theme_slug]
+
+
+def load_candidate_pages(theme_slug: str | None = None) -> list[Page]:
     """Live public pages of every eligibility model, relations prefetched."""
     pages = []
     for model in eligibility_page_models():
         queryset = (
             model.objects.live()
             .public()
+            .defer_streamfields()  # page bodies are not read here
             .select_related("eligibility_source")
             .prefetch_related(*ELIGIBILITY_RELATIONS, *model.coverage_relations)
         )
@@ -128,7 +202,7 @@ def find_programmes(commune: Commune, theme_slug: str | None = None) -> FinderRe
     """Every programme and pacte evaluated for ``commune``, grouped by verdict,
     the best first; pages the commune already benefits from are listed apart."""
     facts = CommuneFacts.load(commune)
-    result = FinderResult(commune=commune)
+    result = FinderResult(commune=commune, facts=facts)
     for page in candidate_pages(theme_slug):
         if page.pk in facts.beneficiary_page_ids:
             result.already.append(page)
@@ -151,9 +225,22 @@ def evaluate(page, facts: CommuneFacts) -> PageEvaluation:
     results = [
         criteria.population(page, commune),
         criteria.coverage(page, facts),
-        criteria.territory_types(page, facts),
+        territory_types.territory_types(page, facts),
         criteria.beneficiaries(page, commune),
     ]
     return PageEvaluation(
         page=page, criteria=[c for c in results if c is not None], note=page.eligibility_note
     )
+
+
+def family_label(evaluations) -> str:
+    """ "3 programmes et 5 pactes", counted by page family (its verbose name)."""
+    counts: dict[str, list] = {}
+    for evaluation in evaluations:
+        meta = evaluation.page._meta
+        counts.setdefault(str(meta.verbose_name), [0, str(meta.verbose_name_plural)])[0] += 1
+    # The page families' verbose names are already French and singular or plural.
+    parts = [f"{count} {name if count == 1 else plural}" for name, (count, plural) in sorted(counts.items())]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return _("%(first)s et %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}

@@ -3,7 +3,7 @@ and the evaluated page. Kept apart from the rules (``criteria``) and the
 orchestration (``eligibility``) so that each stays small."""
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -40,12 +40,36 @@ class Verdict(enum.StrEnum):
 _ORDER = {Outcome.MET: 0, Outcome.TO_CHECK: 1, Outcome.NOT_MET: 2}
 
 
+class Question(enum.StrEnum):
+    """The question a verdict answers, because programmes differ (domain notes:
+    "three kinds of programme, three questions"), plus the pacte's own."""
+
+    SELECTION = "selection"
+    ZONAGE = "zonage"
+    OPEN = "ouvert"
+    PACTE = "pacte"
+
+    @property
+    def label(self) -> str:
+        return {
+            Question.SELECTION: _("Votre commune fait-elle partie du programme ?"),
+            Question.ZONAGE: _("Votre commune est-elle dans le territoire visé ?"),
+            Question.OPEN: _("Votre commune peut-elle en bénéficier ?"),
+            Question.PACTE: _("Votre commune est-elle dans le territoire du pacte ?"),
+        }[self]
+
+
 @dataclass
 class CriterionResult:
     key: str  # "population", "territory", "covered_territory", "territory_types", "beneficiaries"
     outcome: Outcome
     explanation: str  # what the site knows; the outcome's badge says met / not met once
     source: str = ""  # the official list the answer comes from, when there is one
+    #: the official datasets (``territories.OfficialDataset``) the answer rests on
+    datasets: list = field(default_factory=list)
+    #: the dataset rows naming the commune in a selection list (``DatasetMembership``)
+    memberships: list = field(default_factory=list)
+    question: str = ""  # for the territory-type criterion: selection, zonage or ouvert
 
 
 @dataclass
@@ -65,6 +89,34 @@ class PageEvaluation:
         if not outcomes or Outcome.TO_CHECK in outcomes:
             return Verdict.TO_CHECK
         return Verdict.ELIGIBLE
+
+    @property
+    def question(self) -> Question:
+        """Which question the verdict answers: the territory types' own (a
+        selection list first), a pacte's territory, else a zonage when the page
+        names places, else "can my commune benefit?"."""
+        types = self.criterion("territory_types")
+        if types is not None and types.question:
+            return Question(types.question)
+        if self.criterion("covered_territory") is not None:
+            return Question.PACTE
+        if self.criterion("territory") is not None:
+            return Question.ZONAGE
+        return Question.OPEN
+
+    @property
+    def already(self) -> list:
+        """The list rows that name the commune in a selection programme it
+        already takes part in (empty otherwise)."""
+        types = self.criterion("territory_types")
+        if types is None or types.question != Question.SELECTION or types.outcome != Outcome.MET:
+            return []
+        return types.memberships
+
+    @property
+    def datasets(self) -> list:
+        """The official datasets every definite answer of this page rests on."""
+        return list({d.pk: d for c in self.criteria for d in c.datasets}.values())
 
     @property
     def met_count(self) -> int:

@@ -8,9 +8,15 @@ next use instead of being deleted one by one. The version lives in the default c
 (shared Redis in production), so all app servers see the bump at once.
 """
 
+import uuid
+
 from django.core.cache import cache
 
 KEY = "content-version"
+#: Set once per life of the cache: a process that keeps content in memory keyed
+#: by the version sees a new key when the cache is emptied, even though the
+#: version then starts again at 1.
+GENERATION_KEY = "content-generation"
 
 
 def current() -> int:
@@ -19,6 +25,16 @@ def current() -> int:
         cache.add(KEY, 1, timeout=None)
         version = cache.get(KEY, 1)
     return version
+
+
+def token() -> str:
+    """The version and the cache's generation: a key for in-process memories of
+    published content (the finder's compiled pages)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY, "")
+    return f"{generation}:{current()}"
 
 
 def bump(**kwargs) -> None:

@@ -22,6 +22,7 @@ from django.utils.text import capfirst
 
 from .models import (
     EPCI,
+    EPT,
     Arrondissement,
     Commune,
     CommunePostalCode,
@@ -114,6 +115,8 @@ def import_territories(
         name: _load(data_dir, f"{name}.json")
         for name in ("regions", "departements", "arrondissements", "epci", "communes")
     }
+    # The établissements publics territoriaux of the Grand Paris: absent from older versions.
+    raw["ept"] = _load(data_dir, "ept.json") if (data_dir / "ept.json").exists() else []
 
     with transaction.atomic():
         _Import(raw, report, progress).run()
@@ -147,13 +150,16 @@ class _Import:
         communes, former = self.split_communes()
         current = self.communes(communes, regions, departements, arrondissements)
         epcis, epci_of = self.epcis(set(current))
+        epts, ept_of = self.groupements("ept", set(current))
         for code, commune_fields in current.items():
             commune_fields["epci_id"] = epci_of.get(code)
+            commune_fields["ept_id"] = ept_of.get(code)
 
         self.sync(Region, regions, "regions")
         self.sync(Departement, departements, "departements")
         self.sync(Arrondissement, arrondissements, "arrondissements")
         self.sync(EPCI, epcis, "epci")
+        self.sync(EPT, epts, "ept")
         self.sync(Commune, current, "communes")
         self.sync_postal_codes(current)
         self.sync_former_names(former, current)
@@ -272,41 +278,40 @@ class _Import:
                 "arrondissement_id": arrondissement,
                 "zone": record.get("zone", ""),
                 "epci_id": None,
+                "ept_id": None,
             }
         return wanted
 
     def epcis(self, current_codes: set) -> tuple[dict, dict]:
-        wanted, epci_of = {}, {}
-        for record in self.raw["epci"]:
-            code, name = str(record.get("code", "")), record.get("nom", "")
-            if not (len(code) == 9 and code.isdigit()) or not name:
-                self.report.reject("epci.json", record, "SIREN invalide ou nom manquant")
-                continue
-            if code in wanted:
-                self.report.reject("epci.json", record, "SIREN en double")
+        return self.groupements("epci", current_codes, kind_field="kind")
+
+    def groupements(self, name: str, current_codes: set, kind_field: str = "") -> tuple[dict, dict]:
+        """EPCI or EPT records -> (fields by SIREN, SIREN of each member commune);
+        a commune belongs to one groupement of each kind."""
+        wanted, member_of, file = {}, {}, f"{name}.json"
+        for record in self.raw[name]:
+            code, label = str(record.get("code", "")), record.get("nom", "")
+            if not (len(code) == 9 and code.isdigit()) or not label or code in wanted:
+                self.report.reject(file, record, "SIREN invalide ou en double, ou nom manquant")
                 continue
             population = record.get("populationMunicipale")
             wanted[code] = {
-                "name": name,
-                "search_name": fold(name),
-                "kind": str(record.get("type", ""))[:10],
+                "name": label,
+                "search_name": fold(label),
                 "population": population if isinstance(population, int) and population >= 0 else None,
+                **({kind_field: str(record.get("type", ""))[:10]} if kind_field else {}),
             }
             for member in record.get("membres") or []:
                 member_code = member.get("code") if isinstance(member, dict) else member
                 if member_code not in current_codes:
-                    self.report.reject(
-                        "epci.json", record, f"membre {member_code} : pas une commune actuelle (lien ignoré)"
-                    )
-                elif member_code in epci_of:
-                    self.report.reject(
-                        "epci.json",
-                        record,
-                        f"membre {member_code} : déjà membre de l'EPCI {epci_of[member_code]} (lien ignoré)",
-                    )
+                    reason = f"membre {member_code} : pas une commune actuelle (lien ignoré)"
+                elif member_code in member_of:
+                    reason = f"membre {member_code} : déjà membre de {member_of[member_code]} (lien ignoré)"
                 else:
-                    epci_of[member_code] = code
-        return wanted, epci_of
+                    member_of[member_code], reason = code, ""
+                if reason:
+                    self.report.reject(file, record, reason)
+        return wanted, member_of
 
     # Writing: compare, then create / update in batches; remember stale keys.
 

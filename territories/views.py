@@ -70,6 +70,7 @@ def _level_rows(latest) -> list[list[str]]:
         "departements": _("Départements"),
         "arrondissements": _("Arrondissements"),
         "epci": _("EPCI à fiscalité propre"),
+        "ept": _("Établissements publics territoriaux (Grand Paris)"),
         "communes": _("Communes"),
         "codes_postaux": _("Liens code postal – commune"),
         "anciens_noms": _("Communes déléguées, associées et arrondissements municipaux"),

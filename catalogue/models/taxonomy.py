@@ -146,27 +146,116 @@ class BeneficiaryType(models.Model):
 
 
 class TerritoryType(models.Model):
-    """A kind of territory (rural, QPV, petite ville, ville moyenne, montagne,
-    outre-mer…). Whether a commune belongs to one is known only once a list of
-    communes has been imported for it (``members``) or it is derived from the
-    reference data (``rule``); otherwise the finder answers "to be checked"."""
+    """A kind of territory a programme aims at, and how the site knows whether a
+    commune belongs to it: an official dataset (a programme's list, a zonage such
+    as the QPV or the density grid), a rule on the reference data (outre-mer, the
+    whole national territory), or a list imported by an editor. Without any of
+    them the finder answers "à vérifier", never "no".
+
+    Each type also says which question it answers for a commune, because
+    programmes differ: a selection programme ("does my commune take part?"), a
+    zonage ("is my commune in the territory aimed at?") or an open programme ("can
+    my commune benefit?"). All of it is data that editors can change."""
 
     class Rule(models.TextChoices):
-        IMPORTED_LIST = "liste", _("liste de communes importée")
-        OVERSEAS = "outre_mer", _("outre-mer (d'après le code du département)")
+        IMPORTED_LIST = "liste", _("liste de communes (liste officielle ou liste importée)")
+        OVERSEAS = "outre_mer", _("outre-mer (d’après le code du département)")
+        NATIONAL = "national", _("tout le territoire national (métropole et DROM)")
+
+    class Question(models.TextChoices):
+        SELECTION = "selection", _("Votre commune fait-elle partie du programme ?")
+        ZONAGE = "zonage", _("Votre commune est-elle dans le territoire visé ?")
+        OPEN = "ouvert", _("Votre commune peut-elle en bénéficier ?")
+
+    class InsideOutcome(models.TextChoices):
+        MET = "met", _("la commune remplit le critère")
+        TO_CHECK = "to_check", _("à vérifier (le périmètre de la liste est plus large que la cible)")
 
     name = models.CharField(_("nom"), max_length=100, unique=True)
-    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d’URL"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
+    question = models.CharField(
+        _("question à laquelle le critère répond"),
+        max_length=20,
+        choices=Question.choices,
+        default=Question.ZONAGE,
+        help_text=_(
+            "Programme de sélection (liste des communes ou territoires retenus), zonage (type de lieu visé) "
+            "ou programme ouvert à toute collectivité qui le demande."
+        ),
+    )
     rule = models.CharField(
-        _("règle d'appartenance"),
+        _("règle d’appartenance"),
         max_length=20,
         choices=Rule.choices,
         default=Rule.IMPORTED_LIST,
         help_text=_("Comment le site sait si une commune relève de ce type de territoire."),
     )
+    dataset = models.ForeignKey(
+        "territories.OfficialDataset",
+        verbose_name=_("liste officielle"),
+        to_field="key",
+        db_constraint=False,  # named before its import: a type may name a list not loaded yet
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        help_text=_("La liste ou le zonage officiel qui dit quelles communes en relèvent."),
+    )
+    match_attribute = models.CharField(
+        _("attribut retenu"),
+        max_length=60,
+        blank=True,
+        help_text=_("Pour un zonage : l’attribut de la liste qui décide (par exemple « rural_urbain »)."),
+    )
+    match_values = models.CharField(
+        _("valeurs retenues"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Valeurs de cet attribut qui remplissent le critère, séparées par des virgules (« rural »)."
+        ),
+    )
+    inside_outcome = models.CharField(
+        _("réponse pour une commune de la liste"),
+        max_length=10,
+        choices=InsideOutcome.choices,
+        default=InsideOutcome.MET,
+    )
+    inside_note = models.TextField(
+        _("explication quand la réponse est « à vérifier »"),
+        blank=True,
+        help_text=_("Par exemple : le périmètre des massifs est plus large que la zone de montagne."),
+    )
+    join_note = models.TextField(
+        _("comment rejoindre le programme"),
+        blank=True,
+        help_text=_("Affiché à une commune absente de la liste, seulement si une source le dit (citez-la)."),
+    )
+    source = models.ForeignKey(
+        "catalogue.Source",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le texte public qui fonde la règle, quand elle ne vient pas d’une liste officielle."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("rule")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("question"),
+        FieldPanel("rule"),
+        FieldPanel("dataset"),
+        FieldPanel("match_attribute"),
+        FieldPanel("match_values"),
+        FieldPanel("inside_outcome"),
+        FieldPanel("inside_note"),
+        FieldPanel("join_note"),
+        FieldPanel("source"),
+    ]
 
     class Meta:
         db_table = "programmes_territorytype"  # moved from programmes; the table kept its name
@@ -182,3 +271,15 @@ class TerritoryType(models.Model):
 
     def autocomplete_label(self) -> str:
         return self.name
+
+    @property
+    def values(self) -> set[str]:
+        """The attribute values that meet the criterion (empty: any membership does)."""
+        return {value.strip() for value in self.match_values.split(",") if value.strip()}
+
+    def matches(self, membership) -> bool:
+        """Whether a ``territories.DatasetMembership`` row meets this type's condition."""
+        if not self.match_attribute:
+            return True
+        value = membership.attributes.get(self.match_attribute, membership.territory_code)
+        return str(value) in self.values

@@ -15,9 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from catalogue.models import TerritoryType
 from territories.maps import MapEntry, departement_map
+from territories.models import DatasetMembership, OfficialDataset
 
 from ..models import CommuneList, CurrentBeneficiary, TerritoryTypeMembership
+
+#: Above this many communes, a département lists its count, not every commune.
+MAX_LISTED_COMMUNES = 400
 
 register = template.Library()
 
@@ -45,15 +50,18 @@ def beneficiary_entries(page) -> list[MapEntry]:
     ]
 
 
-def listed_communes_entries(lists: list[CommuneList]) -> list[MapEntry]:
-    """The communes of the imported territory-type ``lists``, by département, each
-    linked to its commune page (one query)."""
-    members = (
-        TerritoryTypeMembership.objects.filter(territory_type__commune_list__in=lists)
-        .values("commune_id", "commune__name", "commune__departement_id", "commune__departement__name")
-        .distinct()
-        .order_by("commune__departement_id", "commune__name")
-    )
+def listed_communes_entries(lists: list[CommuneList], datasets=()) -> list[MapEntry]:
+    """The communes of the imported territory-type ``lists`` and of the official
+    selection ``datasets``, by département, each linked to its commune page (one
+    query); counted per département when there are too many to list."""
+    fields = ("commune_id", "commune__name", "commune__departement_id", "commune__departement__name")
+    if datasets:
+        members = DatasetMembership.objects.filter(dataset__in=datasets)
+    else:
+        members = TerritoryTypeMembership.objects.filter(territory_type__commune_list__in=lists)
+    members = members.values(*fields).distinct().order_by("commune__departement_id", "commune__name")
+    if datasets and members.count() > MAX_LISTED_COMMUNES:
+        return counted_entries(members)
     entries: list[MapEntry] = []
     for row in members:
         if not entries or entries[-1].code != row["commune__departement_id"]:
@@ -62,6 +70,33 @@ def listed_communes_entries(lists: list[CommuneList]) -> list[MapEntry]:
             {"title": row["commune__name"], "url": reverse("finder:commune", args=[row["commune_id"]])}
         )
     return entries
+
+
+def counted_entries(members) -> list[MapEntry]:
+    counts = (
+        members.values("commune__departement_id", "commune__departement__name")
+        .annotate(communes=Count("commune", distinct=True))
+        .order_by("commune__departement_id")
+    )
+    return [
+        MapEntry(
+            row["commune__departement_id"],
+            row["commune__departement__name"],
+            [{"title": ngettext("%(count)s commune", "%(count)s communes", n) % {"count": n}}],
+        )
+        for row in counts
+        for n in [row["communes"]]
+    ]
+
+
+def selection_datasets(page) -> list[OfficialDataset]:
+    """The official lists of the selection programmes ``page``'s criteria name."""
+    keys = [
+        t.dataset_id
+        for t in page.eligible_territory_types.all()
+        if t.dataset_id and t.question == TerritoryType.Question.SELECTION
+    ]
+    return list(OfficialDataset.objects.filter(key__in=keys).order_by("title")) if keys else []
 
 
 def territory_lists(page) -> list[CommuneList]:
@@ -85,19 +120,23 @@ def beneficiary_map(page):
             ),
             "map_id": f"beneficiaires-{page.pk}",
         }
-    lists = territory_lists(page)
-    entries = listed_communes_entries(lists) if lists else []
+    datasets = selection_datasets(page)
+    lists = [] if datasets else territory_lists(page)
+    entries = listed_communes_entries(lists, datasets) if (lists or datasets) else []
     if not entries:
         return {"map": None}
-    names = ", ".join(f"« {commune_list.territory_type.name} »" for commune_list in lists)
+    if datasets:
+        names = ", ".join(f"« {dataset.name} »" for dataset in datasets)
+    else:
+        names = ", ".join(f"« {commune_list.territory_type.name} »" for commune_list in lists)
     caption = ngettext(
         "Départements comptant au moins une commune de la liste %(names)s.",
         "Départements comptant au moins une commune des listes %(names)s.",
-        len(lists),
+        len(datasets or lists),
     ) % {"names": names}
     return {
         "map": departement_map(entries, caption=caption),
         "map_id": f"communes-{page.pk}",
         "title": _("Les communes du programme sur la carte"),
-        "sources": [commune_list.dataset for commune_list in lists if commune_list.dataset],
+        "sources": datasets or [commune_list.dataset for commune_list in lists if commune_list.dataset],
     }

@@ -1,8 +1,10 @@
 """Territorial reference data: the official division of France and its imports."""
 
-from .public_services import FranceServicesStructure, OfficialDataset, SingleDesk
+from .datasets import DatasetMembership, OfficialDataset
+from .public_services import FranceServicesStructure, SingleDesk
 from .reference import (
     EPCI,
+    EPT,
     Arrondissement,
     Commune,
     CommunePostalCode,
@@ -14,6 +16,8 @@ from .reference import (
 
 __all__ = [
     "EPCI",
+    "EPT",
+    "DatasetMembership",
     "Arrondissement",
     "Commune",
     "CommunePostalCode",

@@ -3,51 +3,15 @@ data: the France services structures and the agency's single desk in each
 département. They mirror official files and depend on no content app, hence
 their place in ``territories`` (the délégué block and the data page read them).
 
-Every file loaded is an ``OfficialDataset``: its publisher, date and licence
-travel with the rows and are shown wherever the rows are used.
+Every file loaded is an ``OfficialDataset`` (``datasets.py``): its publisher,
+date and licence travel with the rows and are shown wherever the rows are used.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .datasets import OfficialDataset
 from .reference import Commune, Departement
-
-
-class OfficialDataset(models.Model):
-    """One official list shipped with the site (or imported later), with its
-    provenance and the report of its last import."""
-
-    key = models.SlugField(_("clé"), max_length=60, unique=True)
-    title = models.CharField(_("titre"), max_length=200)
-    publisher = models.CharField(_("éditeur"), max_length=200)
-    url = models.URLField(_("adresse"), max_length=500, blank=True)
-    date_label = models.CharField(
-        _("date des données"), max_length=60, help_text=_("Telle que la source la donne : « avril 2024 ».")
-    )
-    citation = models.CharField(
-        _("mention courte"),
-        max_length=120,
-        help_text=_("Citée à côté des réponses : « liste ANCT, avril 2024 »."),
-    )
-    licence = models.CharField(_("licence"), max_length=100)
-    file_name = models.CharField(_("fichier"), max_length=200)
-    rows = models.PositiveIntegerField(_("lignes lues"), default=0)
-    counts = models.JSONField(_("bilan"), default=dict)
-    rejected = models.JSONField(_("lignes rejetées"), default=list)
-    imported_at = models.DateTimeField(_("date d'import"), auto_now=True)
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("liste officielle")
-        verbose_name_plural = _("listes officielles")
-
-    def __str__(self):
-        return f"{self.title} ({self.date_label})"
-
-    @property
-    def mention(self) -> str:
-        """« Source : liste ANCT, avril 2024 (Licence Ouverte 2.0) »."""
-        return _("Source : %(citation)s (%(licence)s)") % {"citation": self.citation, "licence": self.licence}
 
 
 class FranceServicesStructure(models.Model):

@@ -115,6 +115,25 @@ class EPCI(models.Model):
         return self.name
 
 
+class EPT(models.Model):
+    """Établissement public territorial of the Métropole du Grand Paris: a
+    groupement of communes inside the métropole (itself an EPCI). Official lists
+    name some (Territoires d'industrie), so the site knows their members."""
+
+    code = models.CharField(_("SIREN"), max_length=9, primary_key=True)
+    name = models.CharField(_("nom"), max_length=200)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    search_name = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("établissement public territorial (EPT)")
+        verbose_name_plural = _("établissements publics territoriaux (EPT)")
+
+    def __str__(self):
+        return self.name
+
+
 class Commune(models.Model):
     """A current commune (commune actuelle)."""
 
@@ -140,6 +159,14 @@ class Commune(models.Model):
     epci = models.ForeignKey(
         EPCI,
         verbose_name=_("EPCI"),
+        on_delete=models.SET_NULL,
+        related_name="communes",
+        null=True,
+        blank=True,
+    )
+    ept = models.ForeignKey(
+        EPT,
+        verbose_name=_("EPT"),
         on_delete=models.SET_NULL,
         related_name="communes",
         null=True,

@@ -12,8 +12,9 @@ from programmes.models import ProgrammePage
 pytestmark = pytest.mark.django_db
 
 CITED = {
-    "petites-villes-de-demain": "https://banquedesterritoires.fr/petites-villes-de-demain-888-millions-deuros-deployes",
-    "action-coeur-de-ville": "https://www.data.gouv.fr/fr/datasets/programme-action-coeur-de-ville/",
+    # Selection programmes: their official list governs (issue 19).
+    "petites-villes-de-demain": "https://github.com/anct-carto/superposeur-anct/blob/5c5ffe3/data/geom/geojsonV2/pvd_geom.geojson",
+    "action-coeur-de-ville": "https://github.com/anct-carto/superposeur-anct/blob/5c5ffe3/data/geom/geojsonV2/acv_geom.geojson",
     "pacte-ardennes": "https://www.cd08.fr/actualites/le-pacte-ardennes-signe-ce-vendredi-15-mars",
     "pacte-nievre": "https://www.cget.gouv.fr/actualites/un-pacte-etat-collectivites-pour-redynamiser-la-nievre",
 }

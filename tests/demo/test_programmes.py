@@ -11,6 +11,7 @@ from wagtail.models import Revision, Site
 
 from catalogue import site_setup as reference
 from catalogue.models import Partner, PublicPolicy, TerritoryType, Theme
+from demo import criteria_sources
 from demo import programmes as demo
 from demo import programmes_data as demo_data
 from home.models import HomeEntryPoint
@@ -147,13 +148,16 @@ class DemoCatalogueTests(TestCase):
         ]
 
     def test_demo_facts_follow_the_roadmap(self):
+        # The criteria step (demo/data/criteria.toml) names each programme's official list.
+        criteria_sources.load(self.home, LoadReport())
         pvd = ProgrammePage.objects.get(slug="petites-villes-de-demain")
-        assert pvd.population_max == 20000 and pvd.status == "incubation"
+        # The official list of 7 August 2024 governs, not a population ceiling (issue 19).
+        assert pvd.population_max is None and pvd.status == "incubation"
         assert {b.slug for b in pvd.eligible_beneficiary_types.all()} == {"communes", "epci"}
-        assert [t.slug for t in pvd.eligible_territory_types.all()] == ["petite-ville"]
+        assert [t.slug for t in pvd.eligible_territory_types.all()] == ["petites-villes-de-demain"]
         assert [p.acronym for p in pvd.partners.all()] == ["APVF"]
         acv = ProgrammePage.objects.get(slug="action-coeur-de-ville")
-        # The official ANCT list (finder's import_official_lists) settles it, not "villes moyennes".
+        # The official ANCT list (import_official_lists) settles it, not "villes moyennes".
         assert [t.slug for t in acv.eligible_territory_types.all()] == ["action-coeur-de-ville"]
         assert [p.name for p in acv.partners.all()] == ["Villes de France"]
         tourism = ProgrammePage.objects.get(slug="appui-developpement-touristique")

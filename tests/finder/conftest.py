@@ -1,21 +1,23 @@
 """Fixtures of the finder tests: the real reference data and the official lists
 shipped in the project, imported by the same services the ``make run`` commands
-call (the reference lists once for the session, the ACV list per test)."""
+call, once for the session (they are reference data: no content row)."""
 
 import pytest
 
-from finder.official_lists import import_acv_communes
-from territories.models import FranceServicesStructure
+from territories.datasets import import_datasets
+from territories.models import DatasetMembership, FranceServicesStructure
 from territories.official_lists import import_france_services, import_single_desks
 from tests.factories import make_programme
 
 
 def ensure_reference_lists():
-    """France services and single desks: reference data, committed once like the
-    territorial data (they create no content row)."""
+    """France services, single desks and the official lists and zonages: committed
+    once like the territorial data."""
     if not FranceServicesStructure.objects.exists():
         import_france_services()
         import_single_desks()
+    if not DatasetMembership.objects.exists():
+        import_datasets()
 
 
 @pytest.fixture(scope="session")
@@ -27,12 +29,9 @@ def _official_lists_once(territorial_data, django_db_setup, django_db_blocker):
 @pytest.fixture
 def official_lists(real_territories, _official_lists_once, django_db_blocker, db):
     """The shipped lists, present for this test (imported again after a
-    transactional test flushed the tables). The ACV list fills a catalogue
-    territory type, content: it is imported inside the test's transaction, so
-    no other test sees it."""
+    transactional test flushed the tables)."""
     with django_db_blocker.unblock():
         ensure_reference_lists()
-    import_acv_communes()
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ list holding the same départements."""
 
 import pytest
 
-from finder.models import TerritoryTypeMembership
 from territories.maps import shapes
-from territories.models import FranceServicesStructure
+from territories.models import DatasetMembership, FranceServicesStructure
 from tests.factories import make_programme
 from tests.reach.map_reading import map_and_list
 
@@ -24,7 +23,7 @@ def test_the_acv_programme_maps_the_communes_of_the_official_list(client, acv):
     highlighted, listed = map_and_list(body, f"communes-{acv.pk}")
     expected = sorted(
         set(
-            TerritoryTypeMembership.objects.filter(territory_type__slug="action-coeur-de-ville").values_list(
+            DatasetMembership.objects.filter(dataset__key="action-coeur-de-ville").values_list(
                 "commune__departement_id", flat=True
             )
         )
@@ -33,12 +32,9 @@ def test_the_acv_programme_maps_the_communes_of_the_official_list(client, acv):
     assert listed == expected
     assert sorted(highlighted) == drawable(expected)
     assert "Les communes du programme sur la carte" in body
-    assert (
-        "Départements comptant au moins une commune de la liste « Villes du programme Action cœur de ville »"
-        in body
-    )
+    assert "Départements comptant au moins une commune de la liste « Action cœur de ville »" in body
     assert '<a href="/communes/08105/">Charleville-Mézières</a>' in body
-    assert "liste ANCT, avril 2024" in body
+    assert "liste Action cœur de ville du 5 septembre 2024" in body
 
 
 def test_a_programme_naming_no_imported_list_still_has_no_map(client, programme_index, official_lists):

@@ -5,7 +5,7 @@ answering from them (Action cœur de ville, France services, the single desk).""
 import pytest
 
 from finder.eligibility import Outcome, find_programmes
-from finder.official_lists import import_acv_communes
+from territories.datasets import import_dataset, spec_for
 from territories.models import Commune, FranceServicesStructure, SingleDesk
 from territories.official_lists import import_france_services, import_single_desks
 
@@ -13,23 +13,23 @@ pytestmark = pytest.mark.django_db
 
 
 def test_acv_is_met_in_charleville_with_its_source_and_not_met_in_rethel(acv):
-    """Guéret (23096), named in the issue as "not met", is on the ANCT list of
-    April 2024 (line 46): the list wins. Rethel (08362) is not on it."""
+    """Guéret (23096), named in an earlier issue as "not met", is on the ANCT list
+    (of April and of September 2024): the list wins. Rethel (08362) is not on it."""
     charleville = find_programmes(Commune.objects.get(pk="08105")).eligible
     criterion = next(e for e in charleville if e.page.pk == acv.pk).criterion("territory_types")
     assert criterion.outcome == Outcome.MET
-    assert "liste ANCT, avril 2024" in criterion.source
+    assert "liste Action cœur de ville du 5 septembre 2024" in criterion.source
     gueret = find_programmes(Commune.objects.get(pk="23096")).eligible
     assert next(e for e in gueret if e.page.pk == acv.pk).criterion("territory_types").outcome == Outcome.MET
     rethel = find_programmes(Commune.objects.get(pk="08362")).not_eligible
     criterion = next(e for e in rethel if e.page.pk == acv.pk).criterion("territory_types")
     assert criterion.outcome == Outcome.NOT_MET
-    assert "liste ANCT, avril 2024" in criterion.source
+    assert "liste Action cœur de ville du 5 septembre 2024" in criterion.source
 
 
 def test_commune_page_shows_acv_source_france_services_and_the_single_desk(client, acv, home_page):
     body = client.get("/communes/08105/").content.decode()
-    assert "liste ANCT, avril 2024" in body
+    assert "liste Action cœur de ville du 5 septembre 2024" in body
     assert "France services Charleville-Mézières - Ronde Couture" in body
     assert "France services Charleville-Mézières - Manchester" in body
     assert "2 structures France services dans la commune" in body
@@ -63,18 +63,19 @@ def test_importing_each_list_twice_changes_nothing(official_lists):
         report = importer()
         assert (report.created, report.updated, report.deleted) == (0, 0, 0)
         assert report.unchanged > 0
-    report = import_acv_communes()
-    assert (report.added, report.removed, report.unchanged) == (0, 0, 244)
+    report = import_dataset(spec_for("action-coeur-de-ville"))
+    assert (report.created, report.updated, report.deleted, report.unchanged) == (0, 0, 0, 245)
 
 
 def test_a_list_with_bad_rows_reports_them_by_line_and_keeps_the_good_ones(official_lists, tmp_path):
-    path = tmp_path / "acv.csv"
-    path.write_text(
-        "code_insee,nom\n08105,Charleville\nABCDE,Mauvais\n99999,Inconnu\n23096,Guéret\n08105,Doublon\n"
-    )
-    report = import_acv_communes(path)
-    assert sorted(report.codes) == ["08105", "23096"]
-    assert [p.line for p in report.problems] == [3, 4, 6]
+    content = "insee_code,nom\n08105,Charleville\nABCDE,Mauvais\n99999,Inconnu\n23096,Guéret\n08105,Doublon\n"
+    report = import_dataset(spec_for("action-coeur-de-ville"), content)
+    assert sorted(
+        Commune.objects.filter(dataset_memberships__dataset__key="action-coeur-de-ville").values_list(
+            "pk", flat=True
+        )
+    ) == ["08105", "23096"]
+    assert [p["line"] for p in report.rejected] == [3, 4, 6]
 
     fs = tmp_path / "fs.csv"
     header = '"id_fs","insee_dep","lib_fs","adresse","insee_com","code_postal","lib_com","format_fs"\n'
