@@ -113,4 +113,11 @@ def setup(home, report: LoadReport) -> None:
     defaults = {name: TerritoryType._meta.get_field(name).get_default() for name in TERRITORY_TYPE_FIELDS}
     for item in territory_types():
         values = {name: item.get(name, default) for name, default in defaults.items()}
-        upsert(TerritoryType, report, {"slug": item["slug"]}, dataset_id=item.get("dataset"), **values)
+        upsert(
+            TerritoryType,
+            report,
+            {"slug": item["slug"]},
+            dataset_id=item.get("dataset"),
+            fact_dataset_id=item.get("fact_dataset"),
+            **values,
+        )

@@ -76,15 +76,38 @@ def answer_for(territory_type: TerritoryType, facts) -> TypeAnswer:
     if territory_type.rule == TerritoryType.Rule.NATIONAL:
         return _national(territory_type, commune)
     if territory_type.dataset_id:
-        dataset = facts.datasets.get(territory_type.dataset_id)
-        if dataset is None:
-            text = _(
-                "La liste « %(name)s » n’est pas encore chargée sur le site : l’appartenance de la commune est à "
-                "vérifier auprès de la préfecture."
-            ) % {"name": territory_type.name}
-            return TypeAnswer(territory_type, Outcome.TO_CHECK, text)
-        return _from_dataset(territory_type, dataset, facts.memberships.get(dataset.key, []), commune)
+        answer = _dataset_answer(territory_type, facts)
+        if territory_type.fact_dataset_id:
+            answer.text = " ".join(
+                filter(None, [answer.text, fact_sentence(territory_type.fact_dataset_id, facts)])
+            )
+        return answer
     return _editor_list(territory_type, facts)
+
+
+def fact_sentence(key: str, facts) -> str:
+    """What another list says of the commune, cited as a fact with its date."""
+    dataset = facts.datasets.get(key)
+    rows = facts.memberships.get(key, [])
+    if dataset is None or not rows:
+        return ""
+    values = ", ".join(row.territory_name or row.territory_code for row in rows)
+    return _("%(list)s : %(values)s (%(citation)s).") % {
+        "list": dataset.name,
+        "values": values,
+        "citation": dataset.citation,
+    }
+
+
+def _dataset_answer(territory_type, facts) -> TypeAnswer:
+    dataset = facts.datasets.get(territory_type.dataset_id)
+    if dataset is None:
+        text = _(
+            "La liste « %(name)s » n’est pas encore chargée sur le site : l’appartenance de la commune est à "
+            "vérifier auprès de la préfecture."
+        ) % {"name": territory_type.name}
+        return TypeAnswer(territory_type, Outcome.TO_CHECK, text)
+    return _from_dataset(territory_type, dataset, facts.memberships.get(dataset.key, []), facts.commune)
 
 
 def _overseas(territory_type, commune) -> TypeAnswer:

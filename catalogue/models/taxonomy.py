@@ -227,6 +227,20 @@ class TerritoryType(models.Model):
         blank=True,
         help_text=_("Par exemple : le périmètre des massifs est plus large que la zone de montagne."),
     )
+    fact_dataset = models.ForeignKey(
+        "territories.OfficialDataset",
+        verbose_name=_("liste citée en complément"),
+        to_field="key",
+        db_constraint=False,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        help_text=_(
+            "Une autre liste dont la réponse cite ce qu’elle dit de la commune, sans en faire un critère "
+            "(par exemple le classement France Ruralités Revitalisation pour l’Agenda rural)."
+        ),
+    )
     join_note = models.TextField(
         _("comment rejoindre le programme"),
         blank=True,
@@ -253,6 +267,7 @@ class TerritoryType(models.Model):
         FieldPanel("match_values"),
         FieldPanel("inside_outcome"),
         FieldPanel("inside_note"),
+        FieldPanel("fact_dataset"),
         FieldPanel("join_note"),
         FieldPanel("source"),
     ]

@@ -184,3 +184,19 @@ def test_a_type_whose_list_is_not_loaded_is_to_check(world):
     territory_type = TerritoryType(name="Liste future", dataset_id="liste-future", question="selection")
     answer = answer_for(territory_type, Facts(communes["08105"], datasets))
     assert answer.outcome == Outcome.TO_CHECK and "pas encore chargée" in answer.text
+
+
+def test_the_agenda_rural_answer_cites_the_frr_classification_as_a_fact(world):
+    communes, datasets = world
+    rows = {}
+    for key in ("grille-densite", "france-ruralites-revitalisation"):
+        rows[key] = list(DatasetMembership.objects.filter(dataset__key=key, commune_id="08490"))
+        for row in rows[key]:
+            row.dataset = datasets[key]
+    answer = answer_for(
+        TerritoryType.objects.get(slug="communes-rurales"), Facts(communes["08490"], datasets, rows)
+    )
+    frr = rows["france-ruralites-revitalisation"][0]
+    assert answer.outcome == Outcome.MET
+    assert f"France Ruralités Revitalisation : {frr.territory_name}" in answer.text
+    assert "classement France Ruralités Revitalisation au 10 juillet 2025" in answer.text
