@@ -30,3 +30,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The suite's own ``flush`` (tests/management/commands/flush.py) keeps the reference
+# data that the session imports once: transactional tests end with a flush.
+INSTALLED_APPS = ["tests", *INSTALLED_APPS]  # noqa: F405
+TEST_PRESERVED_APPS = ["territories"]

@@ -50,3 +50,21 @@ def test_the_print_stylesheet_fits_the_commune_sheet_on_a4(page, site_with_lists
     assert not page.locator("header.fr-header").is_visible()
     assert page.locator(".anct-evaluation").first.is_visible()
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (375, 740)])
+def test_the_contacts_and_the_request_button_are_in_the_first_two_screens(
+    page, site_with_lists, width, height
+):
+    """Right after the answer: the délégué, his single desk and the request button
+    (Charleville is already in several programmes, Vouziers in none)."""
+    page.set_viewport_size({"width": width, "height": height})
+    for code in ("08105", "08490"):
+        page.goto(site_with_lists + f"/communes/{code}/")
+        contacts = page.locator("#contacts").bounding_box()
+        button = page.locator("#contacts a", has_text="Demander un appui en ingénierie").bounding_box()
+        assert contacts["y"] < 2 * height, (code, width, contacts)
+        assert button["y"] + button["height"] <= 2 * height, (code, width, button)
+        # The in-page navigation leads to each section.
+        page.locator(".fr-summary a", has_text="Chiffres clés").click()
+        assert page.evaluate("location.hash") == "#facts-title"

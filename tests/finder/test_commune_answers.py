@@ -79,7 +79,7 @@ def test_already_in_comes_first_then_the_contacts(client, lists_catalogue):
     already = section(body, "deja")
     assert "Déjà dans ces programmes" in already
     assert "Territoires d&#x27;industrie" in already and "Action cœur de ville" in already
-    assert "ANCT, liste des Territoires d’industrie du 4 juillet 2024" in already
+    assert "(liste ANCT, 4 juillet 2024)" in already
     assert "par votre intercommunalité CC Rumilly Terre de Savoie" in already
     assert "Petites villes de demain" not in already
     first_card = body.index('class="fr-mb-4w anct-evaluation"')
