@@ -3,7 +3,8 @@ its verdicts, and axe-core finds nothing on the commune and data pages, with the
 real reference data, the shipped official lists and the demo content."""
 
 import pytest
-from django.core.management import call_command
+
+from tests.finder.conftest import ensure_reference_lists
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,8 +13,7 @@ PHONE = {"width": 375, "height": 740}
 
 @pytest.fixture
 def site_with_lists(demo_site_url):
-    call_command("import_public_services", verbosity=0)
-    call_command("import_official_lists", verbosity=0)
+    ensure_reference_lists()  # what make run imports, once: the flush keeps it
     return demo_site_url
 
 

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 
+from tests.finder.conftest import ensure_reference_lists
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,7 +15,6 @@ def open_data_site(demo_site_url):
     """The demo site plus a news index, a news item under a programme and an
     imported list of current beneficiaries (so that the programme shows its map),
     and the official lists behind the ACV and France services maps."""
-    from django.core.management import call_command
 
     from finder.models import CurrentBeneficiary
     from home.models import HomePage
@@ -30,8 +31,7 @@ def open_data_site(demo_site_url):
     item.save_revision().publish()
     for code in ("08105", "59350"):
         CurrentBeneficiary.objects.get_or_create(page=programme, commune_id=code)
-    call_command("import_public_services", verbosity=0)
-    call_command("import_official_lists", verbosity=0)
+    ensure_reference_lists()  # what make run imports, once: the flush keeps it
     return demo_site_url, programme, item
 
 
