@@ -6,7 +6,10 @@
 #   tools/serve/varnish.sh stop PORT
 #
 # State lives in ${TMPDIR:-/tmp}/anct-varnish-PORT/ (VCL, working directory, pid file).
-# VARNISH_MEMORY sets the cache size (default 256m).
+# VARNISH_MEMORY sets the cache size (default 256m); TLS_TERMINATORS the addresses allowed
+# to say a visitor came over HTTPS (comma-separated, default 127.0.0.1: on loopback, the
+# tests' stand-in for the terminator); REQUEST_BODY_MAX_BYTES the largest body (as the site's
+# setting of the same name, 60 MiB by default).
 set -euo pipefail
 
 ACTION="${1:?start|stop}"
@@ -40,7 +43,16 @@ if [[ ! -x "$VARNISHD" ]]; then
 fi
 stop
 mkdir -p "$BASE"
-sed "s/BACKEND_PORT/$BACKEND_PORT/" "$HERE/varnish.vcl" >"$BASE/default.vcl"
+TERMINATORS=""
+IFS=',' read -ra ADDRESSES <<<"${TLS_TERMINATORS:-127.0.0.1}"
+for address in "${ADDRESSES[@]}"; do
+  [[ "$address" =~ ^[0-9a-fA-F.:/]+$ ]] || { echo "varnish.sh: adresse invalide dans TLS_TERMINATORS : $address" >&2; exit 1; }
+  TERMINATORS+="\"${address%%/*}\"${address#"${address%%/*}"}; "
+done
+BODY_MAX="${REQUEST_BODY_MAX_BYTES:-62914560}"
+[[ "$BODY_MAX" =~ ^[0-9]+$ ]] || { echo "varnish.sh: REQUEST_BODY_MAX_BYTES doit être un nombre d'octets" >&2; exit 1; }
+sed -e "s/BACKEND_PORT/$BACKEND_PORT/" -e "s|TLS_TERMINATORS|$TERMINATORS|" \
+  -e "s/REQUEST_BODY_MAX_BYTES/$BODY_MAX/" "$HERE/varnish.vcl" >"$BASE/default.vcl"
 # -n: a private working directory, so several instances (CI, make serve) live side by side.
 "$VARNISHD" -a "127.0.0.1:$PORT" -f "$BASE/default.vcl" -n "$BASE/work" -P "$PIDFILE" \
   -s "malloc,${VARNISH_MEMORY:-256m}" -p default_ttl=0 -p feature=+http2 >"$BASE/varnishd.log" 2>&1
