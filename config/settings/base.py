@@ -221,6 +221,9 @@ CACHES = env_caches("CACHE_URL")
 # X-Forwarded-Proto are believed, as addresses or networks. Empty: the site is reached
 # directly (make run). Production: Varnish, and the TLS terminator in front of it.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# The scheme the visitor used, said by the trusted proxy only: home.client_address drops
+# X-Forwarded-Proto from anyone else.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # One rate limiter for the site: django-ratelimit, counting in the "limits" cache, per
 # client address (REMOTE_ADDR as home.client_address wrote it) or per e-mail.

@@ -27,8 +27,6 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ("127.0.0.1", "::1"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", tuple(f"https://{h}" for h in ALLOWED_HOSTS))
 
-# Believed only from a trusted proxy: home.client_address drops it from anyone else.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind a TLS terminator these stay on; `make serve` (plain HTTP on loopback) turns
 # SECURE_SSL_REDIRECT and SECURE_COOKIES off and says so.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -62,7 +62,7 @@ def ban_everything(visitor: Visitor):
 
 
 def test_without_redis_every_page_and_the_form_answer_then_redis_serves_again(
-    http_cache, redis_port, news_page, real_territories, caplog
+    http_cache, redis_port, news_page, programme_index, real_territories, caplog
 ):
     caplog.set_level(logging.WARNING, logger="home.cache_fallback")
     visitor = Visitor(http_cache, "127.0.0.1")
