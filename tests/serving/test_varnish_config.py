@@ -191,3 +191,10 @@ def test_every_query_parameter_the_site_reads_is_kept_by_varnish():
             read |= {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
     read |= {"p"}  # Wagtail's sitemap pages
     assert read <= kept, sorted(read - kept)
+
+
+def test_varnish_refuses_bodies_at_the_sites_own_limit(settings):
+    rendered = subprocess.run(
+        [str(TOOLS / "varnish.sh"), "vcl", "8000"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"std.integer(req.http.Content-Length, 0) > {settings.REQUEST_BODY_MAX_BYTES})" in rendered

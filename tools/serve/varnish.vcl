@@ -1,6 +1,7 @@
 vcl 4.1;
-# HTTP cache in front of the app servers (tools/serve/varnish.sh fills BACKEND_PORT,
-# TLS_TERMINATORS and REQUEST_BODY_MAX_BYTES). Anonymous GET/HEAD pages are cached for
+# HTTP cache in front of the app servers (tools/serve/varnish.sh fills the placeholders in
+# capitals: the app server's port, the TLS terminators, the largest request body; its
+# "vcl" action prints the result for Debian's own varnish service). Anonymous GET/HEAD pages are cached for
 # the s-maxage the site sends; a session or a messages cookie, the admin, search and the
 # engineering forms always go to the app. The site invalidates with BAN from loopback
 # (home/frontend_cache.py).
