@@ -45,7 +45,9 @@ stop_all() {
   tools/serve/varnish.sh stop "$PORT" || true
   tools/serve/redis.sh stop "$REDIS_PORT" || true
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C or TERM: stop everything and leave (the loop below would otherwise restart it all).
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 CACHE_URL=$(tools/serve/redis.sh start "$REDIS_PORT")
 export CACHE_URL
