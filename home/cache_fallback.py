@@ -32,9 +32,12 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+READS = frozenset({"get", "get_many", "has_key"})
 
-# Per process and per Redis address: the time until which Redis is not tried again.
-_down_until: dict[str, float] = {}
+# Per process and per alias (its Redis address, fallback and recovery): the time until
+# which Redis is not tried again. Per alias, so that each one sees Redis come back and
+# runs its own ON_RECOVERY.
+_down_until: dict[tuple, float] = {}
 _lock = threading.Lock()
 
 
@@ -47,25 +50,26 @@ class FallbackCache(BaseCache):
         self.on_recovery = options.pop("ON_RECOVERY", "")
         super().__init__(params)
         self.server = server
+        self.state = (server, fallback_path, self.on_recovery)
         self.primary = RedisCache(server, {**params, "OPTIONS": options})
         self.fallback = import_string(fallback_path)(f"fallback-{server}", dict(params))
 
     def _call(self, name, *args, **kwargs):
-        if time.monotonic() < _down_until.get(self.server, 0):
+        if time.monotonic() < _down_until.get(self.state, 0):
             return getattr(self.fallback, name)(*args, **kwargs)
         try:
             result = getattr(self.primary, name)(*args, **kwargs)
         except UNREACHABLE as error:
             self._went_down(error)
             return getattr(self.fallback, name)(*args, **kwargs)
-        if self.server in _down_until:
-            self._came_back()
+        if self.state in _down_until and self._came_back() and name in READS:
+            result = getattr(self.primary, name)(*args, **kwargs)  # as the recovery left it
         return result
 
     def _went_down(self, error):
         with _lock:
-            first = self.server not in _down_until
-            _down_until[self.server] = time.monotonic() + self.retry_seconds
+            first = self.state not in _down_until
+            _down_until[self.state] = time.monotonic() + self.retry_seconds
         if first:
             logger.error(
                 "Cache partagé (Redis) injoignable : le site continue sans lui (%s). %s",
@@ -73,13 +77,16 @@ class FallbackCache(BaseCache):
                 error,
             )
 
-    def _came_back(self):
+    def _came_back(self) -> bool:
+        """Log the recovery and run ON_RECOVERY, once; True when a hook ran."""
         with _lock:
-            was_down = _down_until.pop(self.server, None) is not None
-        if was_down:
-            logger.warning("Cache partagé (Redis) de nouveau joignable : il sert à nouveau.")
-            if self.on_recovery:
-                import_string(self.on_recovery)()
+            was_down = _down_until.pop(self.state, None) is not None
+        if not was_down:
+            return False
+        logger.warning("Cache partagé (Redis) de nouveau joignable : il sert à nouveau.")
+        if self.on_recovery:
+            import_string(self.on_recovery)()
+        return bool(self.on_recovery)
 
     # The cache API, each call to Redis or, while it is away, to the fallback.
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

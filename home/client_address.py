@@ -24,6 +24,10 @@ from functools import lru_cache
 from django.conf import settings
 
 PROXY_ADDR = "PROXY_ADDR"
+#: What ``REMOTE_ADDR`` says when the server gave no address (a Unix socket without a
+#: trusted proxy): such requests count as one client, and nothing downstream (the limits
+#: parse the address) ever reads a non-address.
+UNKNOWN_CLIENT = "0.0.0.0"
 
 
 @lru_cache(maxsize=8)
@@ -84,8 +88,8 @@ class ClientAddressMiddleware:
         meta = request.META
         peer = meta.get("REMOTE_ADDR", "") or ""
         meta[PROXY_ADDR] = peer
-        if is_trusted_proxy(peer):
-            meta["REMOTE_ADDR"] = client_address(meta)
-        else:
+        if not is_trusted_proxy(peer):
             meta.pop("HTTP_X_FORWARDED_PROTO", None)
+        client = _address(client_address(meta))
+        meta["REMOTE_ADDR"] = str(client) if client is not None else UNKNOWN_CLIENT
         return self.get_response(request)

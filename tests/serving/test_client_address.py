@@ -72,3 +72,10 @@ def test_any_forwarded_for_header_gives_a_valid_address_and_never_an_error(heade
     ipaddress.ip_address(address)
     if "," not in header and not header.strip():
         assert address == VARNISH
+
+
+@TRUSTED
+def test_a_server_that_gives_no_address_makes_one_unknown_client():
+    """A Unix socket gives no REMOTE_ADDR: the limits, which parse the address, must not fail."""
+    assert seen("")[0] == "0.0.0.0"
+    assert seen("pas une adresse")[0] == "0.0.0.0"

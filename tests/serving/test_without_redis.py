@@ -98,3 +98,17 @@ def test_limits_count_in_this_process_while_redis_is_away(redis_port, settings):
     assert limits.add("compteur", 1) is True
     assert limits.incr("compteur") == 2
     assert caches["default"].get("absent", "défaut") == "défaut"
+
+
+def test_a_publication_during_an_outage_is_not_hidden_by_older_fragments(redis_port):
+    """Redis unreachable but not emptied (paused here): a publication meanwhile bumps a
+    version no one sees; when Redis answers again, the version moves on, so the fragments
+    cached before the outage are not served again."""
+    from home import content_version
+
+    before = content_version.current()
+    Redis(port=redis_port).execute_command("CLIENT", "PAUSE", 2500, "ALL")
+    content_version.bump()  # the publication, while Redis does not answer: lost
+    assert content_version.current() == 1  # the fallback knows no version
+    time.sleep(3)  # the pause is over, and RETRY_SECONDS has passed
+    assert content_version.current() == before + 1
