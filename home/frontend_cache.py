@@ -113,13 +113,25 @@ def on_privacy_change(instance, **kwargs):
     purge_with_listings([page.specific])
 
 
+def on_collection_privacy_change(instance, **kwargs):
+    """Documents are served by Wagtail's view, and public ones are cached: a collection
+    made private takes its documents out of the cache at once."""
+    purge_path_prefix(reverse("wagtaildocs_serve", args=[0, "x"]).split("0/", 1)[0])
+
+
 def connect_signals():
     from django.db.models.signals import post_delete, post_save, pre_delete
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     post_save.connect(on_privacy_change, sender=PageViewRestriction, dispatch_uid="home_purge_private")
     post_delete.connect(on_privacy_change, sender=PageViewRestriction, dispatch_uid="home_purge_public")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_collection_privacy_change,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"home_purge_documents_{signal is post_save}",
+        )
     page_published.connect(on_publish_or_unpublish, dispatch_uid="home_purge_published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="home_purge_unpublished")
     pre_delete.connect(on_delete, sender=Page, dispatch_uid="home_purge_deleted")
