@@ -68,6 +68,9 @@ setup: install
 	@if [ "$(SAMPLE_REQUESTS)" = "1" ]; then $(PY) manage.py load_sample_requests; fi
 	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
 
+# The address served is the site's public address (SITE_BASE_URL): the links of the e-mails,
+# the canonical addresses and the Wagtail Site (setup_site) follow PORT.
+run: export SITE_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@echo ""
 	@echo "  Site : http://$(HOST):$(PORT)/"
@@ -78,6 +81,7 @@ run: setup
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production stack on loopback: Varnish on PORT, gunicorn, Redis, the task worker.
+serve: export SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 serve: setup serve-packages
 	PORT=$(PORT) bash tools/serve/run.sh
 

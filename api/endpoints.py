@@ -13,6 +13,8 @@ from typing import Literal
 from django.utils.http import urlencode
 from ninja import NinjaAPI, Query
 
+from home.public_url import absolute_url
+
 from . import france_services, schemas
 from .evaluation import commune_data, finder_result, get_commune
 from .serializers import FAMILIES, page_data, published_pages
@@ -46,7 +48,7 @@ def paginate(request, queryset, page: int, size: int) -> dict:
             return None
         params = request.GET.copy()
         params["page"] = number
-        return request.build_absolute_uri(f"{request.path}?{urlencode(params, doseq=True)}")
+        return absolute_url(f"{request.path}?{urlencode(params, doseq=True)}")
 
     return {
         "total": total,

@@ -40,15 +40,38 @@ def require(name: str, explanation: str) -> str:
     return value
 
 
-def env_cache(name: str) -> dict:
-    """The default cache from a URL: ``redis://…`` (shared by every app server, needed
-    as soon as there are two of them for rate limits and throttling) or empty for the
-    local-memory cache of one process (``make run``, tests)."""
+def env_caches(name: str) -> dict:
+    """The caches from a URL: ``redis://…`` (shared by every app server, needed as soon
+    as there are two of them for the rate limits) or empty for the local memory of one
+    process (``make run``, tests). Two aliases: ``default`` (fragments, content version)
+    and ``limits`` (django-ratelimit's counters). On Redis, each falls back while Redis
+    is away (``home.cache_fallback``): to nothing for the fragments, to this process's
+    memory for the limits."""
     url = os.environ.get(name, "").strip()
     if not url:
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "anct"}
+        # Same LOCATION: one memory, so clearing the default cache resets the limits too.
+        local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "anct"}
+        return {"default": local, "limits": dict(local)}
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(
             f"{name} : adresse Redis attendue (redis://hôte:port/base), reçu « {url} »."
         )
-    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "anct"}
+    redis = {
+        "BACKEND": "home.cache_fallback.FallbackCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "anct",
+        # Short waits: a Redis that does not answer must not hold a page.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    return {
+        "default": {**redis, "OPTIONS": {**redis["OPTIONS"], "ON_RECOVERY": "home.content_version.bump"}},
+        "limits": {
+            **redis,
+            "OPTIONS": {**redis["OPTIONS"], "FALLBACK": "django.core.cache.backends.locmem.LocMemCache"},
+        },
+    }
+
+
+def env_cache(name: str) -> dict:
+    """The default cache alone (see ``env_caches``)."""
+    return env_caches(name)["default"]

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from .public import views
+from .staff import files as staff_files
 from .staff import views as staff_views
 
 app_name = "engineering"
@@ -15,6 +16,7 @@ urlpatterns = [
     # visitor gets a 404 like a staff member of another département (no login redirect
     # that would confirm the file exists).
     path("piece-jointe/<int:pk>/<int:attachment_pk>/", staff_views.attachment, name="attachment"),
+    path("convention/<int:pk>/", staff_files.convention, name="convention"),
     re_path(
         r"^demande/(?P<reference>[-A-Za-z0-9]{1,40})/complements/(?P<token>[^/\x00-\x1f\x7f]{1,300})/$",
         views.information_reply,

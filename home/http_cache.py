@@ -13,7 +13,9 @@ keeps it.
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
-SHAREABLE_STATUS = frozenset({200, 301, 404, 410})
+# A page, never a redirect or an error: a redirect may depend on how the visitor came
+# (plain HTTP before the HTTPS redirect) and an error on a passing fault.
+SHAREABLE_STATUS = frozenset({200})
 
 
 def is_shareable(request, response) -> bool:

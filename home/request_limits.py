@@ -9,11 +9,17 @@ may hold its own limit; this one holds in every setup, ``make run`` included.
 
 The declared ``Content-Length`` is what is checked: Django reads no more than it
 (a body without one is read as empty), so the declared size bounds what lands.
+Varnish checks it first and forwards an oversized request without its body, saying so
+in ``X-Request-Body-Too-Large`` (believed from a trusted proxy only): refusing the body
+while Varnish still sends it would break the connection, and the visitor would get
+Varnish's English "503 Backend fetch failed" instead of this French page.
 """
 
 from django.conf import settings
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+
+from home.client_address import PROXY_ADDR, is_trusted_proxy
 
 
 def body_too_large(request, limit: int):
@@ -31,6 +37,10 @@ class RequestBodyLimitMiddleware:
 
     def __call__(self, request):
         declared = request.META.get("CONTENT_LENGTH") or "0"
+        if request.META.get("HTTP_X_REQUEST_BODY_TOO_LARGE") and is_trusted_proxy(
+            request.META.get(PROXY_ADDR)
+        ):
+            declared = request.META["HTTP_X_REQUEST_BODY_TOO_LARGE"]
         try:
             size = int(declared)
         except ValueError:

@@ -28,7 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home import legal
+from home import legal, public_url
 from home.models import FooterSettings, HomePage, StandardPage
 from home.upsert import LoadReport, upsert_page
 
@@ -62,10 +62,13 @@ def ensure_home_page(report: LoadReport) -> HomePage:
         report.unchanged += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = public_url.site_hostname_and_port()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="ANCT"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="ANCT"
         )
-    elif site.root_page_id != home.pk:
+        return home
+    public_url.keep_site_in_step(site)
+    if site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
         site.site_name = "ANCT"

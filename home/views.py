@@ -6,6 +6,8 @@ from django.template import loader
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from home.public_url import absolute_url
+
 
 def site_map(request):
     """The "plan du site" the footer must link to: every live public page, by depth."""
@@ -41,7 +43,7 @@ def server_error(request):
 def robots_txt(request):
     """Everything public may be crawled, except the admin and the request forms;
     the sitemap is given as an absolute address, as the standard asks."""
-    sitemap = request.build_absolute_uri(reverse("sitemap_xml"))
+    sitemap = absolute_url(reverse("sitemap_xml"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -5,6 +5,8 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
+from .storage import private_storage
+
 
 class CustomImage(AbstractImage):
     """Image with a default alternative text, so that no informative image is
@@ -36,8 +38,11 @@ class CustomRendition(AbstractRendition):
 
 
 class CustomDocument(AbstractDocument):
-    """Document with the facts a citizen needs before opening it."""
+    """Document with the facts a citizen needs before opening it. Its file is in the
+    private storage: a document of a private collection is read only through Wagtail's
+    view (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``), which checks who asks."""
 
+    file = models.FileField(upload_to="documents", storage=private_storage, verbose_name=_("fichier"))
     language = models.CharField(_("langue"), max_length=10, default="fr")
     published_on = models.DateField(_("date de publication"), null=True, blank=True)
 

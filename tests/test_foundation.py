@@ -71,7 +71,7 @@ def test_admin_login_is_in_french(client, db):
 
 def _manage(*args, env_overrides):
     # The browser tests allow async-unsafe ORM calls in-process; a deployment never does.
-    dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    dropped = ("SECRET_KEY", "ALLOWED_HOSTS", "SITE_BASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_overrides})
     return subprocess.run(
@@ -91,15 +91,31 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS manquant" in result.stderr
 
 
+DEPLOYED = {"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example"}
+
+
 def test_deploy_check_is_clean_with_production_settings():
     result = _manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        env_overrides={"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example"},
+        env_overrides={**DEPLOYED, "SITE_BASE_URL": "https://anct.example"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_fails_without_the_public_address():
+    """Issue 20: e-mails linked to port 8000 and pages to http://localhost/."""
+    result = _manage("check", "--deploy", env_overrides=DEPLOYED)
+    assert result.returncode != 0
+    assert "SITE_BASE_URL manquant" in result.stderr
+
+
+def test_deploy_check_refuses_a_public_address_that_is_not_one():
+    result = _manage("check", "--deploy", env_overrides={**DEPLOYED, "SITE_BASE_URL": "anct.example/accueil"})
+    assert result.returncode != 0
+    assert "home.E001" in result.stdout + result.stderr
 
 
 def test_demo_loader_is_idempotent(db):

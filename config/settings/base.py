@@ -1,11 +1,12 @@
 """Settings shared by every environment. No secret and no DEBUG here: see ``dev``,
 ``test`` and ``production``, and ``config.env`` for the variables read."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from config.env import env, env_cache, env_int
+from config.env import env, env_caches, env_int, env_list
 from config.search_backends import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    # Failed admin logins, per account and client address
+    "axes",
     # State design system
     "dsfr",
     "widget_tweaks",
@@ -61,7 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that it sees the cookies and Vary the others set on the way out.
+    # Before anything reads the client's address or the scheme: from the trusted proxies.
+    "home.client_address.ClientAddressMiddleware",
+    # Outermost on the way out, so that it sees the cookies and Vary the others set.
     "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
@@ -76,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "api.middleware.OpenDataHeadersMiddleware",
+    # Last, as django-axes asks: turns a lockout into the login page's 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -116,6 +123,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LoginAttemptsBackend",  # django-axes first: a locked login is not checked
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -135,10 +146,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
-# Request attachments: a private folder outside MEDIA_ROOT, never served by the web
-# server; only the staff view that checks access reads it (engineering.staff.views).
+# Files that are not for everyone (request attachments, signed conventions, Wagtail
+# documents, whose collections may be private): a folder outside MEDIA_ROOT, never served
+# by the web server; only views that check who asks read it (media_assets/storage.py).
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
-ATTACHMENTS_STORAGE = {
+PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/prive/non-servi/"},
 }
@@ -148,13 +160,16 @@ REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 60 * 1024 * 1024)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "attachments": ATTACHMENTS_STORAGE,
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Agence nationale de la cohésion des territoires"
-WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL", "http://127.0.0.1:8000")
+# The public address, source of every absolute link (home/public_url.py); `make run` and
+# `make serve` set it to the address they serve; required in production.
+SITE_BASE_URL = env("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media_assets.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_assets.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
@@ -165,9 +180,13 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call to releases.wagtail.org from editors' browsers: upgrades come with deployments.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Failed logins are counted per account and per address (accounts.forms).
+# Failed logins: django-axes locks an account for one client address, django-ratelimit
+# slows down an address failing on many accounts (accounts.forms).
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Documents through Wagtail's view, which enforces collection privacy (never a raw file URL:
+# their files are in the private storage, media_assets.models.CustomDocument).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_INDEX_PREFIX", "anct"))
 
@@ -189,9 +208,39 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBac
 # later (engineering.protocol.outbox); without it a silent server hangs forever.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
+# Mail sent outside the request workflow (the admin's password reset) goes to the outbox
+# too: written in the database, sent by the task worker with retries.
+QUEUED_EMAIL_BACKEND = "engineering.protocol.outbox.OutboxEmailBackend"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.QueuedPasswordResetForm"
 
 # CACHE_URL=redis://… in production (shared by the app servers); local memory otherwise.
-CACHES = {"default": env_cache("CACHE_URL")}
+# Without Redis the site still answers (home/cache_fallback.py).
+CACHES = env_caches("CACHE_URL")
+
+# Who is asking (home/client_address.py): the proxies whose X-Forwarded-For and
+# X-Forwarded-Proto are believed, as addresses or networks. Empty: the site is reached
+# directly (make run). Production: Varnish, and the TLS terminator in front of it.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# The scheme the visitor used, said by the trusted proxy only: home.client_address drops
+# X-Forwarded-Proto from anyone else.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# One rate limiter for the site: django-ratelimit, counting in the "limits" cache, per
+# client address (REMOTE_ADDR as home.client_address wrote it) or per e-mail.
+RATELIMIT_USE_CACHE = "limits"
+RATELIMIT_FAIL_OPEN = False
+# Admin login: django-axes locks an account for one client address after 5 failures, for
+# 15 minutes; never for everyone (anyone could lock an editor out), never a whole address
+# (an office behind one address); accounts.forms adds a limit per address over accounts.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+AXES_COOLOFF_TIME = timedelta(seconds=env_int("LOGIN_THROTTLE_SECONDS", 900))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not personal data we keep
+AXES_VERBOSE = False
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20)
 
 # HTTP cache in front of the app servers (Varnish, tools/serve/): anonymous pages say how
 # long it may keep them (home/http_cache.py), and publishing purges them
@@ -213,5 +262,6 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

@@ -1,4 +1,4 @@
-"""Production: DEBUG off, refuses to start without SECRET_KEY and ALLOWED_HOSTS.
+"""Production: DEBUG off, refuses to start without SECRET_KEY, ALLOWED_HOSTS and SITE_BASE_URL.
 
 Every setting that ``manage.py check --deploy`` looks at is set here, so the
 deployment check is clean by configuration.
@@ -17,9 +17,16 @@ if not ALLOWED_HOSTS:
     require(
         "ALLOWED_HOSTS", "listez les noms de domaine servis, séparés par des virgules (ex. : anct.gouv.fr)."
     )
+SITE_BASE_URL = require(
+    "SITE_BASE_URL",
+    "l'adresse publique du site, source de tous les liens absolus (ex. : https://anct.gouv.fr).",
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Varnish on the same machine (make serve), and the TLS terminator in front of it when it
+# connects from elsewhere: TRUSTED_PROXIES=127.0.0.1,::1,10.0.0.5 (home/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ("127.0.0.1", "::1"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", tuple(f"https://{h}" for h in ALLOWED_HOSTS))
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind a TLS terminator these stay on; `make serve` (plain HTTP on loopback) turns
 # SECURE_SSL_REDIRECT and SECURE_COOKIES off and says so.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -43,7 +50,7 @@ MIDDLEWARE.insert(
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "attachments": ATTACHMENTS_STORAGE,  # noqa: F405
+    "private": PRIVATE_STORAGE,  # noqa: F405
     "staticfiles": {"BACKEND": "home.static_storage.ForgivingCompressedManifestStorage"},
 }
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

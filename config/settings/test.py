@@ -17,19 +17,22 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMAIL_TIMEOUT = 2
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Local memory unless CACHE_URL names a Redis (CI runs the suite against one).
-CACHES = {"default": env_cache("CACHE_URL")}  # noqa: F405
+CACHES = env_caches("CACHE_URL")  # noqa: F405
+# Varnish, in front of the live server on loopback (tests/serving), is the trusted proxy;
+# test clients bound to other loopback addresses (127.0.0.2…) are distinct visitors.
+TRUSTED_PROXIES = ["127.0.0.1"]
 # Attachments on a real file system (a fresh temporary folder per test process,
 # removed by tests/conftest.py), so that tests see what production writes.
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="anct-test-attachments-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    "attachments": {
+    "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/prive/non-servi/"},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # The suite's own ``flush`` (tests/management/commands/flush.py) keeps the reference
 # data that the session imports once: transactional tests end with a flush.

@@ -3,18 +3,19 @@
 import re
 import secrets
 
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from media_assets.storage import private_storage
 
 from .request import EngineeringRequest
 
 
 def attachment_storage():
-    """The private storage (``STORAGES["attachments"]``), outside the public
-    media root: files are served only by the staff view that checks access."""
-    return storages["attachments"]
+    """The private storage, outside the public media root: files are served only by
+    the staff view that checks access. (Named in the migrations.)"""
+    return private_storage()
 
 
 def attachment_path(instance, filename):

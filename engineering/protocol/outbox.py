@@ -25,10 +25,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task, task_backends
+
+from home.public_url import absolute_url
 
 from ..conf import setting
 from ..models import Notification
@@ -39,7 +42,8 @@ LEASE_MINUTES = 10  # a send in progress is not picked up again before this
 
 
 def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """A link for an e-mail: on the site's public address (``SITE_BASE_URL``)."""
+    return absolute_url(path)
 
 
 def queue(kind: str, recipients, subject: str, body: str, request=None) -> Notification | None:
@@ -51,6 +55,19 @@ def queue(kind: str, recipients, subject: str, body: str, request=None) -> Notif
     )
     transaction.on_commit(lambda: dispatch(notification.pk), robust=True)
     return notification
+
+
+class OutboxEmailBackend(BaseEmailBackend):
+    """An e-mail backend that writes each message to the outbox instead of sending it
+    (``QUEUED_EMAIL_BACKEND``: the admin's password reset uses it), so that mail the
+    site sends outside the request workflow is sent by the worker, retried, and listed
+    in "Courriels non envoyés" like the rest. Text messages only."""
+
+    def send_messages(self, email_messages):
+        queued = 0
+        for message in email_messages:
+            queued += queue("compte", message.to, message.subject, message.body) is not None
+        return queued
 
 
 def dispatch(notification_id: int) -> None:

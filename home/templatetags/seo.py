@@ -1,10 +1,13 @@
 """What the ``<head>`` tells search engines and social networks about a page:
 its canonical address and Open Graph card. Pages give their own facts; views
-that are not pages (a commune, the API docs) fall back on the request and the
-``title`` of their context."""
+that are not pages (a commune, the API docs) fall back on the request's path and the
+``title`` of their context. Every address is on ``SITE_BASE_URL`` (``home.public_url``;
+pages through Wagtail's ``Site``, kept in step with it), never on the request's host."""
 
 from django import template
 from django.utils.translation import gettext as _
+
+from home.public_url import absolute_url
 
 register = template.Library()
 
@@ -30,14 +33,19 @@ def head_meta(context):
         kind = "article" if page.depth > 3 else "website"
         image = getattr(page, "listing_image", None)
     else:
-        url = request.build_absolute_uri(request.path) if request else ""
+        url = absolute_url(request.path) if request else ""
         title = str(context.get("title") or "")
         description = ""
         kind = "website"
         image = None
     image_url = ""
-    if image is not None and request is not None:
-        image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+    if image is not None:
+        rendition_url = image.get_rendition("fill-1200x630").url
+        image_url = (
+            rendition_url
+            if rendition_url.startswith(("https://", "http://"))
+            else absolute_url(rendition_url)
+        )
     return {
         "canonical": url,
         "og": {

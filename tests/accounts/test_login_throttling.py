@@ -1,5 +1,6 @@
-"""Admin login throttling: per account and per address, with a French message,
-counted in the shared cache (a real Redis server in the last test)."""
+"""Admin login throttling: django-axes locks an account for one client address (never
+for everyone), django-ratelimit limits an address failing on many accounts; a French
+message either way; the per-address count shared through Redis (last test)."""
 
 import shutil
 import socket
@@ -10,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 
-from config.env import env_cache
+from accounts.forms import failures_from_address
+from config.env import env_caches
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
@@ -42,12 +44,17 @@ def test_a_wrong_password_says_so_in_french(editor):
     assert not logged_in and "Identifiant ou mot de passe incorrect" in response.content.decode()
 
 
-def test_five_failures_on_one_account_suspend_it_even_from_other_addresses(editor, django_user_model):
-    for i in range(5):
-        assert not login("editrice", "faux", ip=f"10.2.0.{i}")[1]
-    response, logged_in = login("editrice", "bon-mot-de-passe", ip="10.3.0.1")
+def test_five_failures_lock_the_account_for_that_address_only(editor, django_user_model):
+    """Issue 20: five wrong passwords from anyone locked an editor out everywhere."""
+    for _ in range(5):
+        assert not login("editrice", "faux", ip="10.2.0.1")[1]
+    response, logged_in = login("editrice", "bon-mot-de-passe", ip="10.2.0.1")
     html = response.content.decode()
-    assert not logged_in and THROTTLED in html and "15 minutes" in html
+    assert not logged_in and response.status_code == 429
+    assert THROTTLED in html and "15 minutes" in html
+    # The editor, from her own address, is not locked out by someone else's failures.
+    assert login("editrice", "bon-mot-de-passe", ip="10.3.0.1")[1]
+    # Another account from the same address still logs in.
     django_user_model.objects.create_user("autre", password="autre-mot-de-passe", is_superuser=True)
     assert login("autre", "autre-mot-de-passe", ip="10.2.0.1")[1]
 
@@ -107,11 +114,13 @@ def redis_url(tmp_path):
 
 
 def test_failures_counted_by_another_process_throttle_this_one(editor, redis_url):
-    """With CACHE_URL on Redis, the count is shared by every process serving the site."""
+    """With CACHE_URL on Redis, the count per address is shared by every process."""
     script = (
         "import django; django.setup()\n"
-        "from accounts import throttling\n"
-        "for _ in range(5): throttling.add_one('login-account', 'editrice', 900)\n"
+        "from django.test import RequestFactory\n"
+        "from accounts.forms import failures_from_address\n"
+        "request = RequestFactory().post('/admin/login/', REMOTE_ADDR='10.1.0.1')\n"
+        "for _ in range(20): failures_from_address(request, increment=True)\n"
     )
     subprocess.run(
         [sys.executable, "-c", script],
@@ -124,21 +133,22 @@ def test_failures_counted_by_another_process_throttle_this_one(editor, redis_url
         },
         timeout=60,
     )
-    # The same cache the subprocess built from CACHE_URL (config.env.env_cache).
-    redis_cache = {"default": env_cache_for(redis_url)}
-    with override_settings(CACHES=redis_cache):
+    # The same caches the subprocess built from CACHE_URL (config.env.env_caches).
+    with override_settings(CACHES=env_caches_for(redis_url)):
         response, logged_in = login("editrice", "bon-mot-de-passe")
+        usage = failures_from_address(RequestFactory().post(LOGIN, REMOTE_ADDR="10.1.0.1"), increment=False)
     assert not logged_in and THROTTLED in response.content.decode()
+    assert usage["count"] == 20
 
 
-def env_cache_for(url: str) -> dict:
-    """``CACHES["default"]`` as the settings build it from ``CACHE_URL=url``."""
+def env_caches_for(url: str) -> dict:
+    """``CACHES`` as the settings build it from ``CACHE_URL=url``."""
     import os
 
     previous = os.environ.get("CACHE_URL")
     os.environ["CACHE_URL"] = url
     try:
-        return env_cache("CACHE_URL")
+        return env_caches("CACHE_URL")
     finally:
         if previous is None:
             del os.environ["CACHE_URL"]

@@ -132,3 +132,9 @@ def test_state_labels_read_as_adjectives_in_french(client, territories, people):
     listing = client.get(ADMIN, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     row = listing[listing.index(request.reference) :]
     assert "<td>Fermée</td>" in row[: row.index("</tr>")]
+
+
+def test_a_request_without_a_client_address_gets_a_page_not_an_error(client, territories):
+    """Found by the header fuzz: a non-address REMOTE_ADDR made the rate limiter fail."""
+    for remote_addr in ("", "pas une adresse", "999.1.1.1"):
+        assert client.post(URL, form_data(), REMOTE_ADDR=remote_addr).status_code in (200, 302, 429)

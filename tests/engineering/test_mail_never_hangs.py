@@ -105,6 +105,7 @@ def test_every_deployed_setting_times_out_mail_and_queues_it(module):
         "DJANGO_SETTINGS_MODULE": module,
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "example.org",
+        "SITE_BASE_URL": "https://example.org",
     }
     result = subprocess.run(
         [sys.executable, "-c", script],

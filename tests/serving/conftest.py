@@ -56,7 +56,7 @@ def http_cache_url(live_server):
 @pytest.fixture
 def http_cache(http_cache_url, settings):
     """An empty HTTP cache that publishing purges, for one test."""
-    request = urllib.request.Request(http_cache_url + "/", method="BAN", headers={"X-Ban-Url": "."})
+    request = urllib.request.Request(http_cache_url + "/", method="BAN", headers={"X-Ban-Scope": "prefix"})
     urllib.request.urlopen(request, timeout=5)  # noqa: S310 - loopback
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "home.frontend_cache.VarnishBanBackend", "LOCATION": http_cache_url}

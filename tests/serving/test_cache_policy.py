@@ -76,13 +76,12 @@ def test_a_response_that_sets_a_cookie_is_private():
     assert "private" in respond(RequestFactory().get("/programmes/"), view)["Cache-Control"]
 
 
-def test_an_error_is_not_shared_but_a_missing_page_is():
-    assert (
-        "private" in respond(RequestFactory().get("/x/"), lambda r: HttpResponse(status=500))["Cache-Control"]
-    )
-    assert (
-        "public" in respond(RequestFactory().get("/x/"), lambda r: HttpResponse(status=404))["Cache-Control"]
-    )
+@pytest.mark.parametrize("status", [301, 302, 404, 410, 429, 500, 503])
+def test_a_redirect_or_an_error_is_never_shared(status):
+    """Issue 20: one plain-HTTP request made the HTTPS redirect a public 301, which Varnish
+    served to HTTPS visitors for 10 minutes."""
+    response = respond(RequestFactory().get("/x/"), lambda r: HttpResponse(status=status))
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
 
 
 def test_static_files_without_collectstatic_keep_their_name_instead_of_a_500(tmp_path):
@@ -109,6 +108,7 @@ def test_the_production_settings_pass_the_deployment_check():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "anct.example.org",
+        "SITE_BASE_URL": "https://anct.example.org",
     }
     for test_only in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(test_only, None)

@@ -144,3 +144,34 @@ def test_a_deleted_page_leaves_the_cache_with_its_listing(http_cache, news_page)
         get(http_cache + "/appel-a-projets/")
     assert gone.value.code == 404
     assert get(http_cache + "/")[0]["X-Cache"] == "MISS"
+
+
+def test_a_page_made_private_leaves_the_cache_at_once(http_cache, news_page):
+    """Issue 20: a page made private stayed in the HTTP cache up to 10 minutes."""
+    from wagtail.models import PageViewRestriction
+
+    get(http_cache + "/appel-a-projets/")
+    assert get(http_cache + "/appel-a-projets/")[0]["X-Cache"] == "HIT"
+    PageViewRestriction.objects.create(page=news_page, restriction_type=PageViewRestriction.LOGIN)
+    with pytest.raises(urllib.error.HTTPError) as private:
+        NO_REDIRECT.open(http_cache + "/appel-a-projets/", timeout=30)
+    assert private.value.code == 302 and "/login/" in private.value.headers["Location"]
+
+
+def test_a_document_whose_collection_becomes_private_leaves_the_cache_at_once(http_cache, home_page):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")  # flushed by a live test
+    collection = root.add_child(name="Comptes rendus")
+    document = get_document_model()(title="Compte rendu", collection=collection)
+    document.file.save("compte-rendu.pdf", ContentFile(b"%PDF-1.7 compte rendu"), save=True)
+    get(http_cache + document.url)
+    assert get(http_cache + document.url)[0]["X-Cache"] == "HIT"
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    with pytest.raises(urllib.error.HTTPError) as private:
+        NO_REDIRECT.open(http_cache + document.url, timeout=30)
+    assert private.value.code == 302

@@ -29,9 +29,13 @@ fi
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0} SECURE_COOKIES=${SECURE_COOKIES:-0}
 export CSRF_TRUSTED_ORIGINS=${CSRF_TRUSTED_ORIGINS:-http://127.0.0.1:$PORT,http://localhost:$PORT}
 export FRONTEND_CACHE_URL=http://127.0.0.1:$PORT
+# The address served, source of every absolute link (e-mails, canonical, sitemap, API).
+export SITE_BASE_URL=${SITE_BASE_URL:-http://127.0.0.1:$PORT}
+# Varnish on loopback is the proxy whose X-Forwarded-For the site believes.
+export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1,::1}
 echo "  HTTP simple sur la boucle locale : SECURE_SSL_REDIRECT=$SECURE_SSL_REDIRECT, SECURE_COOKIES=$SECURE_COOKIES."
 
-PIDS=()
+declare -A PIDS=()
 stop_all() {
   trap - INT TERM EXIT
   echo ""
@@ -41,28 +45,62 @@ stop_all() {
   tools/serve/varnish.sh stop "$PORT" || true
   tools/serve/redis.sh stop "$REDIS_PORT" || true
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C or TERM: stop everything and leave (the loop below would otherwise restart it all).
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 CACHE_URL=$(tools/serve/redis.sh start "$REDIS_PORT")
 export CACHE_URL
 echo "== collectstatic (noms hachés, gzip et brotli)"
 $PY manage.py collectstatic --noinput -v 0
 
-$PY -m gunicorn config.wsgi:application --bind "127.0.0.1:$APP_PORT" --workers "$WEB_WORKERS" \
-  --worker-tmp-dir /dev/shm --max-requests 5000 --max-requests-jitter 500 --log-level warning &
-PIDS+=($!)
-$PY manage.py db_worker &
-PIDS+=($!)
+start_gunicorn() {
+  $PY -m gunicorn config.wsgi:application --bind "127.0.0.1:$APP_PORT" --workers "$WEB_WORKERS" \
+    --worker-tmp-dir /dev/shm --max-requests 5000 --max-requests-jitter 500 --log-level warning &
+  PIDS[gunicorn]=$!
+}
+start_worker() {
+  $PY manage.py db_worker &
+  PIDS[worker]=$!
+}
+start_redis() { tools/serve/redis.sh start "$REDIS_PORT" >/dev/null; }
+start_varnish() { tools/serve/varnish.sh start "$PORT" "$APP_PORT" >/dev/null; }
+alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+start_gunicorn
+start_worker
 for ((i = 0; i < 120; i++)); do
   (exec 3<>"/dev/tcp/127.0.0.1/$APP_PORT") 2>/dev/null && break
   sleep 0.25
 done
-tools/serve/varnish.sh start "$PORT" "$APP_PORT" >/dev/null
+start_varnish
 
 echo ""
 echo "  Site (cache HTTP Varnish) : http://127.0.0.1:$PORT/"
 echo "  Serveur d'application (gunicorn, $WEB_WORKERS processus) : http://127.0.0.1:$APP_PORT/"
 echo "  Cache partagé : $CACHE_URL ; tâches : manage.py db_worker"
 echo "  Administration : http://127.0.0.1:$PORT/admin/ — Ctrl-C arrête tout."
+echo "  Un processus qui s'arrête est relancé (la ligne « relancé » le dit)."
 echo ""
-wait -n "${PIDS[@]}" || true
+# Keep the stack up: a process that dies is started again, and says so; only Ctrl-C
+# (or TERM) stops everything. Without Redis the site still answers (home/cache_fallback.py)
+# until Redis is back.
+TMP_BASE="${TMPDIR:-/tmp}"
+while true; do
+  sleep 2
+  for name in gunicorn worker; do
+    if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
+      code=0
+      wait "${PIDS[$name]}" 2>/dev/null || code=$?
+      echo "  $name arrêté (code $code) : relancé."
+      "start_$name"
+    fi
+  done
+  if ! alive "$TMP_BASE/anct-redis-$REDIS_PORT/redis.pid"; then
+    echo "  Redis arrêté : relancé."
+    start_redis || echo "  Redis ne redémarre pas : le site continue sans cache partagé."
+  fi
+  if ! alive "$TMP_BASE/anct-varnish-$PORT/varnishd.pid"; then
+    echo "  Varnish arrêté : relancé."
+    start_varnish || echo "  Varnish ne redémarre pas (voir $TMP_BASE/anct-varnish-$PORT/varnishd.log)."
+  fi
+done
