@@ -23,6 +23,7 @@ from demo.loader import load_demo_content
 from home.upsert import LoadReport
 from news.models import NewsIndexPage, NewsPage
 from programmes.models import ProgrammePage
+from tests.conftest import ensure_territorial_data
 from tests.factories import publish_index
 
 #: The host name the demo site is configured with (``Site.hostname``): absolute
@@ -59,6 +60,8 @@ def publish_news(parent, title: str, day: int) -> NewsPage:
 @pytest.fixture(scope="package")
 def demo_site(django_db_setup, django_db_blocker, territorial_data):
     """What ``make run`` loads, plus a news index and two news items; the home page."""
+    with django_db_blocker.unblock():
+        ensure_territorial_data()  # again if a live-server test flushed the tables
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("import_public_services", stdout=StringIO(), stderr=StringIO())
         call_command("import_official_lists", stdout=StringIO(), stderr=StringIO())
