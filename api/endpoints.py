@@ -37,6 +37,24 @@ StatusCode = Literal["actif", "incubation", "termine"]
 MAX_PAGE_SIZE = 100
 
 
+def read_operation(path: str, **options):
+    """``GET path`` as the OpenAPI document describes it, and ``HEAD path`` on the
+    same view: a monitor or a link checker asks HEAD and must get GET's answer
+    without its body (RFC 9110, 9.3.2), not a 405. HEAD stays out of the document,
+    where it would repeat each operation under the same operationId."""
+
+    def register(view):
+        api.api_operation(["HEAD"], path, include_in_schema=False, **options)(view)
+        return api.get(path, **options)(view)
+
+    return register
+
+
+def listing(schema) -> dict:
+    """Responses of a listing: its page, or 422 when a filter is malformed."""
+    return {200: schema, 422: schemas.ValidationErrorOut}
+
+
 def paginate(request, queryset, page: int, size: int) -> dict:
     """One page of ``queryset`` as the API's envelope, with links to its neighbours."""
     total = queryset.count()
@@ -91,7 +109,9 @@ PAGE_PARAM = Query(1, ge=1, le=100_000, description=FILTER_DOCS["page"])
 SIZE_PARAM = Query(20, ge=1, le=MAX_PAGE_SIZE, description=FILTER_DOCS["taille"])
 
 
-@api.get("/programmes/", response=schemas.ProgrammeList, tags=["Catalogue"], summary="Programmes")
+@read_operation(
+    "/programmes/", response=listing(schemas.ProgrammeList), tags=["Catalogue"], summary="Programmes"
+)
 def programmes(
     request,
     thematique: str | None = THEME_PARAM,
@@ -105,7 +125,9 @@ def programmes(
     return _listing(request, "programmes", thematique, politique, statut, departement, page, taille)
 
 
-@api.get("/pactes/", response=schemas.PacteList, tags=["Catalogue"], summary="Pactes et contrats")
+@read_operation(
+    "/pactes/", response=listing(schemas.PacteList), tags=["Catalogue"], summary="Pactes et contrats"
+)
 def pactes(
     request,
     thematique: str | None = THEME_PARAM,
@@ -119,7 +141,9 @@ def pactes(
     return _listing(request, "pactes", thematique, politique, statut, departement, page, taille)
 
 
-@api.get("/formations/", response=schemas.TrainingList, tags=["Catalogue"], summary="Offres de formation")
+@read_operation(
+    "/formations/", response=listing(schemas.TrainingList), tags=["Catalogue"], summary="Offres de formation"
+)
 def formations(
     request,
     thematique: str | None = THEME_PARAM,
@@ -132,9 +156,9 @@ def formations(
     return _listing(request, "formations", thematique, politique, statut, None, page, taille)
 
 
-@api.get(
+@read_operation(
     "/communes/{code}/",
-    response={200: schemas.CommuneOut, 404: schemas.ErrorOut},
+    response={200: schemas.CommuneOut, 404: schemas.ErrorOut, 422: schemas.ValidationErrorOut},
     tags=["Communes"],
     summary="Une commune et ses programmes",
 )
@@ -145,7 +169,7 @@ def commune(request, code: str, thematique: str | None = THEME_PARAM):
     return commune_data(place, finder_result(place, thematique), request)
 
 
-@api.get(
+@read_operation(
     "/communes/{code}/france-services/",
     response={200: schemas.FranceServicesNearOut, 404: schemas.ErrorOut},
     tags=["France services"],
@@ -157,7 +181,7 @@ def commune_france_services(request, code: str):
     return france_services.near_commune(get_commune(code))
 
 
-@api.get(
+@read_operation(
     "/departements/{code}/france-services/",
     response={200: schemas.FranceServicesDepartementOut, 404: schemas.ErrorOut},
     tags=["France services"],

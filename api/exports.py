@@ -12,7 +12,7 @@ import io
 from datetime import date, datetime
 
 from django.http import Http404, HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .evaluation import commune_data, finder_result, get_commune
 from .serializers import FAMILIES, page_data, published_pages
@@ -105,7 +105,7 @@ def _file(rows: list[dict], name: str, fmt: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def catalogue_export(request, family: str, fmt: str):
     """``/api/v1/exports/<famille>.<csv|xlsx>``: every published page of a family."""
     if family not in FAMILIES:
@@ -134,7 +134,7 @@ def evaluation_rows(body: dict) -> list[dict]:
     return rows
 
 
-@require_GET
+@require_safe
 def commune_export(request, code: str, fmt: str):
     """``/api/v1/communes/<INSEE>/evaluation.<csv|xlsx>``: the commune endpoint's
     evaluations, one row per criterion."""

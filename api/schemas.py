@@ -197,6 +197,21 @@ class ErrorOut(Schema):
     detail: str
 
 
+class ValidationErrorItem(Schema):
+    """One refused parameter, as django-ninja reports it (pydantic's error)."""
+
+    type: str
+    loc: list[str | int]
+    msg: str
+    ctx: dict | None = None
+
+
+class ValidationErrorOut(Schema):
+    """The 422 answer: every parameter that failed validation, none of the query run."""
+
+    detail: list[ValidationErrorItem]
+
+
 class OpeningHours(Schema):
     jour: str
     heures: str

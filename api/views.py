@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .endpoints import api
 
@@ -40,7 +40,7 @@ def endpoint_list(request) -> list[dict]:
     return operations
 
 
-@require_GET
+@require_safe
 def docs(request):
     return TemplateResponse(
         request,

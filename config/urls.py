@@ -4,12 +4,15 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtailautocomplete.urls.admin import urlpatterns as autocomplete_admin_urls
 
+from home import sitemaps as home_sitemaps
 from home import views as home_views
 from search import views as search_views
+
+from .sitemaps import SECTIONS as SITEMAP_SECTIONS
 
 urlpatterns = [
     path("admin/autocomplete/", include(autocomplete_admin_urls)),
@@ -23,7 +26,18 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("flux/", include("news.urls")),
     path("plan-du-site/", home_views.site_map, name="site_map"),
-    path("sitemap.xml", sitemap, name="sitemap_xml"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAP_SECTIONS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_xml",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        home_sitemaps.section,
+        {"sitemaps": SITEMAP_SECTIONS},
+        name="sitemap_section",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue.models import Theme
 from territories.delegates import delegate_for, france_services_near
@@ -18,7 +18,7 @@ from territories.text import INSEE_CODE_RE
 from .eligibility import find_programmes
 
 
-@require_GET
+@require_safe
 def commune_detail(request, code):
     """ "Ma commune": key facts, programmes it benefits from, and every programme
     and pacte evaluated criterion by criterion, filterable by thématique."""

@@ -2,6 +2,7 @@
 news can be published under (a programme, a pacte), built with Django's
 syndication framework."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -34,6 +35,11 @@ class SiteNewsFeed(Feed):
     def items(self, obj):
         return published_news().specific()[:ITEMS]
 
+    def author_name(self, obj):
+        """Atom requires an author for the feed or each entry (RFC 4287, 4.1.1):
+        the publisher of the site, who publishes every news item."""
+        return settings.SITE_PUBLISHER
+
     def item_title(self, item):
         return item.title
 
@@ -42,6 +48,9 @@ class SiteNewsFeed(Feed):
 
     def item_link(self, item):
         return item.get_full_url(self.request)
+
+    def item_author_name(self, item):
+        return settings.SITE_PUBLISHER
 
     def item_pubdate(self, item):
         return item.first_published_at

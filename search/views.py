@@ -6,7 +6,7 @@ Both call ``search.catalogue``: the views never know which backend answers.
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from search.catalogue import autocomplete_titles, search_catalogue
 from search.facets import FACET_NAMES
@@ -24,7 +24,7 @@ SUGGESTIONS = [
 ]
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     filters = {name: request.GET.getlist(name) for name in FACET_NAMES}
@@ -48,6 +48,6 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def autocomplete(request):
     return JsonResponse({"results": autocomplete_titles(request.GET.get("q", ""))})

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .importer import PACKAGE_NAME
 from .lookup import lookup
@@ -16,7 +16,7 @@ from .models import Departement, OfficialDataset, Region, TerritorialDataImport
 AUTOCOMPLETE_LIMIT = 10
 
 
-@require_GET
+@require_safe
 def commune_search(request):
     """The finder's entry: type a commune, get a list (works without JavaScript).
     A query that finds exactly one commune (a full name, a postal code or an INSEE
@@ -39,7 +39,7 @@ def commune_search(request):
     )
 
 
-@require_GET
+@require_safe
 def commune_autocomplete(request):
     """JSON for the combobox: at most ten communes, best first."""
     query = request.GET.get("q", "").strip()
@@ -86,7 +86,7 @@ def _level_rows(latest) -> list[list[str]]:
     ]
 
 
-@require_GET
+@require_safe
 def data_sources(request):
     """Where the territorial data and the official lists come from, which
     version or date, their licence, when they were loaded and what was rejected."""

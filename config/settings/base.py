@@ -66,7 +66,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before anything reads the client's address or the scheme: from the trusted proxies.
     "home.client_address.ClientAddressMiddleware",
-    # Outermost on the way out, so that it sees the cookies and Vary the others set.
+    # An ETag on the finished response, and a 304 to a browser or HTTP cache that already
+    # holds it. After the cache policy on the way out, so that a page marked no-store (a
+    # form, a visitor's own page) gets no ETag.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Next, so that it sees the cookies and Vary the others set on the way out.
     "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",

@@ -89,9 +89,9 @@ def _programme_initial(value: str) -> dict:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def request_form(request):
-    if request.method == "GET":
+    if request.method != "POST":  # GET, or HEAD (the same answer without its body)
         initial = {}
         if code := request.GET.get("commune", "").strip():
             resolution = collectivites.resolve(code)
@@ -129,7 +129,7 @@ def submitted(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     """GET shows a button (mail scanners follow links); POST confirms."""
     engineering_request = get_object_or_404(EngineeringRequest, confirmation_token=token)
@@ -149,7 +149,7 @@ def confirm(request, token):
     return render(request, "engineering/confirm.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def information_reply(request, reference, token):
     """The requester's answer to a "more information needed" step, through the
     personal link of the email. An unknown link is a 404; a link that no longer
@@ -199,7 +199,7 @@ def information_reply(request, reference, token):
     return render(request, "engineering/information_reply.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def status(request):
     """The requester's status page. The lookup is a POST (the email address
     stays out of URLs and logs), needs the reference and the email together,

@@ -1,5 +1,7 @@
 """Text blocks: rich text, callout, quote and accordion."""
 
+import hashlib
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -68,6 +70,15 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class AccordionItemValue(blocks.StructValue):
+    @property
+    def anchor(self) -> str:
+        """The panel's id, drawn from its text: the same at every rendering (django-dsfr
+        draws a random one, so the page's bytes, hence its ETag, would change each time)."""
+        text = f"{self.get('title')}\n{getattr(self.get('content'), 'source', '')}"
+        return "volet-" + hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
 class AccordionItemBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titre"), max_length=200)
     content = blocks.RichTextBlock(label=_("contenu"), features=RICH_TEXT_FEATURES)
@@ -75,6 +86,7 @@ class AccordionItemBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Volet")
+        value_class = AccordionItemValue
 
 
 class AccordionBlock(blocks.StructBlock):

@@ -8,6 +8,9 @@ from home import content_version
 
 register = template.Library()
 
+#: The breadcrumb's collapsible list (one per page).
+BREADCRUMB_ID = "fil-d-ariane"
+
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
@@ -31,18 +34,30 @@ def main_menu_pages(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_data(context):
-    """Data for django-dsfr's breadcrumb tag, from the current page's ancestors."""
+    """Data for django-dsfr's breadcrumb template, from the current page's ancestors.
+
+    With a fixed ``id`` (one breadcrumb per page): django-dsfr's tag draws a random
+    one on every rendering, so the same page would never have the same bytes, and
+    its ETag could never tell a browser that its copy is still good."""
     page = context.get("page") or context.get("self")
     explicit = context.get("breadcrumb")
     if explicit is not None:
-        return explicit
+        return {**explicit, "id": BREADCRUMB_ID}
     if not isinstance(page, Page):
-        return {"links": [], "current": context.get("title", "")}
+        return {"links": [], "current": context.get("title", ""), "id": BREADCRUMB_ID}
     ancestors = page.get_ancestors().live().filter(depth__gt=2).only("title", "url_path")
     return {
         "links": [{"url": p.url, "title": p.title} for p in ancestors],
         "current": page.title,
+        "id": BREADCRUMB_ID,
     }
+
+
+@register.inclusion_tag("dsfr/breadcrumb.html")
+def breadcrumb(data):
+    """django-dsfr's breadcrumb template with the data of ``breadcrumb_data``, its
+    fixed id included (django-dsfr's own tag would replace it by a random one)."""
+    return {"self": data}
 
 
 @register.simple_tag(takes_context=True)

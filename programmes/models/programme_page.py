@@ -187,7 +187,12 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             contacts=self.contacts.all(),
             documents_list=[item.document for item in self.documents.select_related("document")],
             faq_accordion=[
-                {"title": item.question, "content": expand_db_html(item.answer), "heading_tag": "h3"}
+                {
+                    "id": f"faq-{item.pk}",  # fixed, unlike django-dsfr's random default (ETag)
+                    "title": item.question,
+                    "content": expand_db_html(item.answer),
+                    "heading_tag": "h3",
+                }
                 for item in self.faq_items.all()
             ],
             related_cards=[catalogue_card(page, request) for page in related],

@@ -94,3 +94,12 @@ def test_a_service_listed_twice_keeps_its_latest_version(official_lists):
     desk = SingleDesk.objects.get(departement_id="62", service="Préfecture du Pas-de-Calais")
     assert desk.updated_on is not None
     assert desk.website.startswith("https://www.pas-de-calais.gouv.fr/")
+
+
+def test_a_france_services_entry_with_two_addresses_gets_one_link_each(client, official_lists, home_page):
+    """The list's entry for Étampes-sur-Marne (02292) reads "france-service@carct.fr -
+    maisondelagglo@carct.fr": one mailto: per address, none to the whole field."""
+    body = client.get("/communes/02292/").content.decode()
+    assert 'href="mailto:france-service@carct.fr"' in body
+    assert 'href="mailto:maisondelagglo@carct.fr"' in body
+    assert "mailto:france-service@carct.fr -" not in body

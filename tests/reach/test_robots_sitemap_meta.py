@@ -27,7 +27,10 @@ def test_the_sitemap_lists_published_pages_with_lastmod_and_no_draft(client, pro
     draft = programme_index.add_child(
         instance=type(page)(title="Brouillon", summary="Pas publié.", live=False)
     )
-    response = client.get("/sitemap.xml")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    files = [loc.text for loc in index.iterfind("sm:sitemap/sm:loc", SITEMAP_NS)]
+    assert "http://testserver/sitemap-pages.xml" in files
+    response = client.get("/sitemap-pages.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     entries = {

@@ -175,3 +175,36 @@ def test_a_document_whose_collection_becomes_private_leaves_the_cache_at_once(ht
     with pytest.raises(urllib.error.HTTPError) as private:
         NO_REDIRECT.open(http_cache + document.url, timeout=30)
     assert private.value.code == 302
+
+
+def revalidate(url: str, etag: str):
+    """A browser's revalidation: the page again, if it is no longer ``etag``."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity", "If-None-Match": etag})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as answer:  # urllib reports a 304 as an error
+        return answer.code, answer.headers, answer.read()
+
+
+def test_a_browser_revalidates_through_the_cache_and_gets_a_304(http_cache, news_page, editor):
+    headers, body = get(http_cache + "/appel-a-projets/")
+    etag = headers["ETag"]
+    assert etag and "max-age=0" in headers["Cache-Control"]  # browsers ask again each time
+
+    # From the cache's copy.
+    status, again, content = revalidate(http_cache + "/appel-a-projets/", etag)
+    assert (status, again["X-Cache"], content) == (304, "HIT", b"")
+
+    # The cache purged (here by a publication that changes nothing visible): the app's
+    # answer, with the same ETag since the page is the same, still makes a 304.
+    news_page.save_revision(user=editor).publish(user=editor)
+    status, again, content = revalidate(http_cache + "/appel-a-projets/", etag)
+    assert (status, again["X-Cache"], content) == (304, "MISS", b"")
+
+    # A real change: the new page, with a new ETag.
+    news_page.title = "Appel à projets clos"
+    news_page.save_revision(user=editor).publish(user=editor)
+    status, again, content = revalidate(http_cache + "/appel-a-projets/", etag)
+    assert status == 200 and "Appel à projets clos" in content.decode()
+    assert again["ETag"] != etag
