@@ -3,18 +3,19 @@ page and the commune page cite it beside the criteria instead of "source non
 précisée".
 
 Each criterion the demo sets is stated by a public document of the fact sheet
-(``catalogue/data/public-facts-2026-11.json``): the entry is named by group,
+(``demo/data/public-facts-2026-11.json``): the entry is named by group,
 index and the start of its field (checked on load, as the fact sheets do), and
 its Source found by address. The Action cœur de ville criterion is the agency's
 list of communes itself, cited as its dataset. Pages are updated through a
 revision, as an editor's save would; an editor's own choice of source stays.
 """
 
-from catalogue.facts import SheetReader, source_for
 from catalogue.models import Source
 from finder.official_lists import ACV
 from pactes.models import PactePage
 from programmes.models import ProgrammePage
+
+from .sheet import SheetReader, source_for
 
 #: page slug -> (sheet section, group, (index, start of the entry's field)); the
 #: Source keeps the title the fact sheets give it (none is invented here).

@@ -12,11 +12,9 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Revision
 
-from catalogue.facts import fact_sheet
 from catalogue.models import Source
-from demo import pactes as pactes_demo
-from demo import programmes as programmes_demo
-from home.models import HomePage
+from demo.loader import load_files
+from demo.sheet import fact_sheet
 from home.upsert import LoadReport
 from pactes.models import PacteFact, PactePage, PacteProgressReport
 from programmes.models import ProgrammeFact, ProgrammePage
@@ -260,9 +258,7 @@ def test_loading_the_facts_again_changes_nothing(demo, db):
     counts = (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count())
     revisions = Revision.objects.count()
     report = LoadReport()
-    home = HomePage.objects.get()
-    programmes_demo.load(home, report)
-    pactes_demo.load(home, report)
+    load_files(["partners.yaml", "programmes.yaml", "pactes.yaml"], report)
     assert (report.created, report.updated, report.rejected) == (0, 0, [])
     assert (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count()) == counts
     assert Revision.objects.count() == revisions

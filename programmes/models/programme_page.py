@@ -36,7 +36,7 @@ from programmes.fields import MultipleChoiceField
 from programmes.france_services import france_services_by_departement
 from territories.text import INSEE_CODE_RE
 
-from .facts import LAUNCH_KEY
+from .facts import LAUNCH_KEY, ROADMAP_ADOPTED
 
 
 class ProgrammeKind(models.TextChoices):
@@ -198,8 +198,9 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         return context
 
     def sourced_context(self) -> dict:
-        """Published facts with their source numbers, the launch fact (which turns
-        a 2020 "en incubation" into history) and the numbered source list."""
+        """Published facts with their source numbers, the launch fact (a launch
+        after the 2020 roadmap shows its "en incubation" as history, beside the
+        current status) and the numbered source list."""
         citations = Citations()
         facts = citations.number_all(f for f in self.facts.select_related("source") if f.public)
         launch = next((f for f in facts if f.key == LAUNCH_KEY), None)
@@ -207,7 +208,9 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             "sourced_facts": facts,
             "sourced_rows": [{"label": fact.label, "fact": fact} for fact in facts],
             "launch_fact": launch,
-            "roadmap_history": launch is not None and self.status == "incubation",
+            "roadmap_history": launch is not None
+            and launch.as_of is not None
+            and launch.as_of > ROADMAP_ADOPTED,
             "sources": citations.items(),
         }
 

@@ -5,10 +5,10 @@ is reachable, the wording follows the roadmap, states read as adjectives."""
 import re
 
 import pytest
+from demo.pactes import engineering_body
 from django.test import override_settings
 from django.utils import translation
 
-from demo.pactes import engineering_body
 from engineering.models import EngineeringRequest, RequestState
 from engineering.protocol.workflow import apply_transition
 from territories.delegates import delegate_for

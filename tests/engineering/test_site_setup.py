@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def setup_engineering():
     out = io.StringIO()
-    call_command("setup_engineering", stdout=out)
+    call_command("setup_site", stdout=out)
     return out.getvalue()
 
 

@@ -3,8 +3,8 @@ part of the Nord and the Pas-de-Calais, inside 8 EPCI. Never a false "rempli":
 inside them "à vérifier" until its commune list is imported, outside "non rempli"."""
 
 import pytest
-
 from demo.pactes import ensure_pactes
+
 from finder.commune_lists import import_commune_list
 from finder.eligibility import Outcome, find_programmes
 from home.upsert import LoadReport

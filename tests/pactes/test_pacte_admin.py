@@ -122,7 +122,7 @@ def edit_form_data(pacte, action_status=None):
 class PacteAdminTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = load_shell(None, LoadReport())
+        cls.home = load_shell(LoadReport())
         Site.objects.filter(is_default_site=True).update(hostname="testserver")
         cls.index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
         cls.home.add_child(instance=cls.index)

@@ -1,11 +1,11 @@
 """The catalogue's reference taxonomies, part of the site setup production needs
-(``manage.py setup_site`` calls ``setup`` through the ``site_setup`` hook of
-``home.setup``): the thématiques and politiques publiques of the agency's 2020
+(``manage.py setup_site`` runs ``setup``, as it runs every app's ``setup``
+module: ``home.setup``): the thématiques and politiques publiques of the agency's 2020
 roadmap (section III), the beneficiary types and the territory types the
 eligibility rules use. Editors may add more in the admin; rows are found by
 slug and only created or updated when they differ.
 
-Partners are not reference content: the demo loader (``demo.programmes``) adds
+Partners are not reference content: the demo (``demo/data/partners.yaml``) adds
 the ones the roadmap names.
 """
 
@@ -97,8 +97,8 @@ TERRITORY_TYPES = [
 
 
 @transaction.atomic
-def setup(home, report: LoadReport) -> None:
-    """Create or update the reference taxonomies; ``home`` is unused (hook signature)."""
+def setup(report: LoadReport) -> None:
+    """Create or update the reference taxonomies."""
     themes = {}
     for item in THEMES:
         themes[item["slug"]] = upsert(
