@@ -79,6 +79,16 @@ def _manage(*args, env_overrides):
     )
 
 
+#: What production must say on its legal pages (home/checks.py).
+LEGAL_SETTINGS = {
+    "SITE_PUBLISHER_ADDRESS": "20 avenue de Ségur, 75007 Paris",
+    "SITE_PUBLICATION_DIRECTOR": "Prénom Nom",
+    "SITE_HOST": "Hébergeur, adresse, téléphone",
+    "SITE_DPO_CONTACT": "dpd@anct.example",
+    "SITE_ACCESSIBILITY_CONTACT": "accessibilite@anct.example",
+}
+
+
 def test_production_refuses_to_start_without_secret_key():
     result = _manage("check", env_overrides={"ALLOWED_HOSTS": "anct.example"})
     assert result.returncode != 0
@@ -97,9 +107,17 @@ def test_deploy_check_is_clean_with_production_settings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env_overrides={"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example"},
+        env_overrides={"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example", **LEGAL_SETTINGS},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_fails_while_the_legal_pages_miss_a_setting():
+    settings = {"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example", **LEGAL_SETTINGS}
+    del settings["SITE_DPO_CONTACT"]
+    result = _manage("check", "--deploy", env_overrides=settings)
+    assert result.returncode != 0
+    assert "SITE_DPO_CONTACT manquant" in result.stderr + result.stdout and "home.E001" in result.stderr + result.stdout
 
 
 def test_demo_loader_is_idempotent(db):

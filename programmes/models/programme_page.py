@@ -34,7 +34,7 @@ from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
 from programmes.france_services import france_services_by_departement
-from territories.text import INSEE_CODE_RE
+from territories.text import INSEE_CODE_RE, collation_key
 
 from .facts import LAUNCH_KEY, ROADMAP_ADOPTED
 
@@ -180,10 +180,10 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             .public()
             .filter(pk__in=[link.programme_id for link in self.related_programme_links.all()])
             .select_related("public_policy")
-            .order_by("title")
         )
+        related = sorted(related, key=lambda page: collation_key(page.title))
         context.update(
-            partners=self.partners.all(),
+            partners=sorted(self.partners.all(), key=lambda partner: collation_key(partner.name)),
             contacts=self.contacts.all(),
             documents_list=[item.document for item in self.documents.select_related("document")],
             faq_accordion=[

@@ -96,7 +96,7 @@ def test_italic_lines_are_the_entries_in_incubation():
 
 
 def normalised(text: str) -> str:
-    text = unicodedata.normalize("NFKD", re.sub(r"</?i>", "", text).lower())
+    text = unicodedata.normalize("NFKD", re.sub(r"</?i>", "", text).lower().replace("’", "'"))
     return "".join(char for char in text if not unicodedata.combining(char))
 
 
@@ -154,14 +154,16 @@ class DemoCatalogueTests(TestCase):
         assert response.context["result_count"] == 29
         html = response.content.decode()
         assert "29 programmes" in html
-        roadmap = ROADMAP.read_text(encoding="utf-8").replace(
-            "Petites Villes de Demain", "Petites villes de demain"
+        roadmap = (
+            ROADMAP.read_text(encoding="utf-8")
+            .replace("Petites Villes de Demain", "Petites villes de demain")
+            .replace("'", "’")  # the site writes the typographic apostrophe
         )
         for title in [
             "Action cœur de ville",
             "Petites villes de demain",
             "France Services",
-            "Territoires d'industrie",
+            "Territoires d’industrie",
             "Cités éducatives",
             "Fabriques prospectives",
         ]:
