@@ -12,6 +12,11 @@ everything unchanged:
 - ``upsert_page`` — a page, through a published revision as an editor's save;
 - ``sync_children`` — the inline rows of a page (facts, signatories…), in memory,
   published with the page.
+
+An import with its own wording of the summary (the territorial import counts per
+table) keeps its summary and counts each table with a ``LoadReport``; a line-based
+import rejects with ``report.reject(reason, line=…, value=…)`` and stores
+``report.rejected`` and ``report.counts()`` as JSON.
 """
 
 from dataclasses import dataclass, field

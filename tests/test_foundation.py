@@ -107,7 +107,11 @@ def test_deploy_check_is_clean_with_production_settings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env_overrides={"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example", **LEGAL_SETTINGS},
+        env_overrides={
+            "SECRET_KEY": "k" * 30 + "Zq8!x" * 10,
+            "ALLOWED_HOSTS": "anct.example",
+            **LEGAL_SETTINGS,
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -117,7 +121,10 @@ def test_deploy_check_fails_while_the_legal_pages_miss_a_setting():
     del settings["SITE_DPO_CONTACT"]
     result = _manage("check", "--deploy", env_overrides=settings)
     assert result.returncode != 0
-    assert "SITE_DPO_CONTACT manquant" in result.stderr + result.stdout and "home.E001" in result.stderr + result.stdout
+    assert (
+        "SITE_DPO_CONTACT manquant" in result.stderr + result.stdout
+        and "home.E001" in result.stderr + result.stdout
+    )
 
 
 def test_demo_loader_is_idempotent(db):

@@ -72,7 +72,10 @@ def test_the_personal_data_page_says_how_to_exercise_each_right(client, producti
         "Réclamation auprès de la CNIL",
     ):
         assert right in text, right
-    assert f"écrivez au délégué à la protection des données de l’agence : {PRODUCTION['SITE_DPO_CONTACT']}" in text
+    assert (
+        f"écrivez au délégué à la protection des données de l’agence : {PRODUCTION['SITE_DPO_CONTACT']}"
+        in text
+    )
     assert "délai d’un mois" in text and "3 place de Fontenoy" in text
 
 

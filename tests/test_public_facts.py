@@ -16,6 +16,7 @@ from catalogue.models import Source
 from demo.loader import load_files
 from demo.loader import read as read_data
 from demo.sheet import fact_sheet, sheet_entry
+from home.models import StandardPage
 from home.upsert import LoadReport
 from pactes.models import PacteFact, PactePage, PacteProgressReport
 from programmes.models import ProgrammeFact, ProgrammePage
@@ -284,7 +285,16 @@ def test_the_pacte_index_counts_the_published_axes(read):
 
 
 NUMBER = re.compile(r"\d+(?:[ \u00a0.\u202f]\d{3})*(?:,\d+)?")
-NUMBER_WORDS = {"deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7", "huit": "8", "dix": "10"}
+NUMBER_WORDS = {
+    "deux": "2",
+    "trois": "3",
+    "quatre": "4",
+    "cinq": "5",
+    "six": "6",
+    "sept": "7",
+    "huit": "8",
+    "dix": "10",
+}
 #: Words that say how figures relate: "118 projets, dont 96…" is not "118 projets et 96…".
 LINKS = ("dont", "et", "soit", "sur", "plus de", "environ", "au moins", "près de")
 
@@ -316,7 +326,12 @@ def shown_facts():
                     if item.get("public", True):
                         ref = item["source"]
                         field = ref if isinstance(ref, str) else ref["field"]
-                        yield row["slug"], item, sheet_entry(row["sheet"], field)
+                        entry = sheet_entry(row["sheet"], field)
+                        if "_total_from" in item:  # a total the same document states elsewhere
+                            other = sheet_entry(row["sheet"], item["_total_from"])
+                            assert other["url"] == entry["url"]
+                            entry = {**entry, "quote": f"{entry['quote']} {other['quote']}"}
+                        yield row["slug"], item, entry
 
 
 def test_every_figure_shown_says_what_its_quote_says(read):
@@ -326,9 +341,13 @@ def test_every_figure_shown_says_what_its_quote_says(read):
     problems, compared = [], 0
     for slug, item, entry in shown_facts():
         counts = (item.get(name) for name in ("done", "in_progress", "total"))
-        shown = item.get("value") or item.get("statement") or " ".join(str(n) for n in counts if n is not None)
+        shown = (
+            item.get("value") or item.get("statement") or " ".join(str(n) for n in counts if n is not None)
+        )
         quote = quoted(entry)
-        years = {str(day)[:4] for day in (entry.get("as_of"), entry.get("published"), item.get("as_of")) if day}
+        years = {
+            str(day)[:4] for day in (entry.get("as_of"), entry.get("published"), item.get("as_of")) if day
+        }
         missing = figures(shown) - figures(quote) - years
         other_words = links(shown) - links(quote)
         if missing or other_words:
@@ -357,7 +376,10 @@ def test_sambre_shows_the_official_2025_figure_and_its_third_pacte(read):
     third = facts["Troisième pacte (SAT 3)"]
     assert "2025-2029" in third.get_text() and "ecologie.gouv.fr" in source_of(soup, third).a["href"]
     assert "314,7" not in soup.get_text()  # a deputy's figure, of unstated scope, stays with editors
-    assert PacteFact.objects.get(page__slug="pacte-sambre-avesnois-thierache", key="montant-investi").public is False
+    assert (
+        PacteFact.objects.get(page__slug="pacte-sambre-avesnois-thierache", key="montant-investi").public
+        is False
+    )
 
 
 def test_statuses_agree_with_the_dates_shown(read):
@@ -404,7 +426,7 @@ def test_the_api_gives_each_pacte_as_its_page_reads(read, client):
     assert items["pacte-sambre-avesnois-thierache"]["montant"]["valeur"] == "plus de 850 millions d’euros"
     bassin = items["bassin-minier"]
     assert bassin["perimetre"]["code"] == "partiel" and len(bassin["perimetre"]["intercommunalites"]) == 8
-    assert "Lens-Liévin" in " ".join(epci["nom"] for epci in bassin["perimetre"]["intercommunalites"])
+    assert "Lens - Liévin" in " ".join(epci["nom"] for epci in bassin["perimetre"]["intercommunalites"])
     assert bassin["duree"]["valeur"] == "2017-2027"
 
 
@@ -414,3 +436,28 @@ def test_the_programme_index_sorts_titles_as_a_french_reader(read):
     titles = [h.get_text(strip=True) for h in group.select(".fr-card__title")]
     economy = titles.index("Économie sociale et solidaire")
     assert titles[economy - 1] == "Décrochage scolaire" and titles[-1] != "Économie sociale et solidaire"
+
+
+STRAIGHT_APOSTROPHE = re.compile(r"\w'\w")
+
+
+def test_the_demo_pages_write_one_apostrophe_the_typographic_one(read):
+    """No page of the demo content mixes ' and ’ in what a reader sees (text and
+    labels; official names of places excepted, as the reference data spells them)."""
+    official = {epci.name for pacte in PactePage.objects.all() for epci in pacte.perimeter_epcis.all()}
+    paths = ["/", "/programmes/", "/pactes/", "/formations/", "/recherche/"]
+    paths += [p.url for p in PactePage.objects.live()] + [p.url for p in ProgrammePage.objects.live()]
+    paths += [page.url for page in StandardPage.objects.live()]
+    found = []
+    for path in paths:
+        soup = read(path)
+        for hidden in soup(["script", "style", "template"]):
+            hidden.decompose()
+        text = soup.get_text(" ")
+        for name in official:
+            text = text.replace(name, "")
+        found += [
+            f"{path} : …{text[max(0, m.start() - 30) : m.end() + 30]}…"
+            for m in STRAIGHT_APOSTROPHE.finditer(text)
+        ]
+    assert found == []
