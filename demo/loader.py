@@ -63,7 +63,7 @@ def load_files(names: list[str], report: LoadReport, *, progress=None) -> None:
 def load_block(block: dict, report: LoadReport) -> None:
     model = apps.get_model(block["model"])
     if issubclass(model, Page):
-        parent = Page.objects.get(slug=block["parent"]).specific
+        parent = Page.objects.filter(slug=block["parent"]).order_by("depth").first().specific
         for row in block["rows"]:
             _load_page(model, parent, row, block.get("children", {}), report)
     else:

@@ -28,7 +28,7 @@ def check_legal_settings(app_configs=None, **kwargs):
             errors.append(
                 Error(
                     f"{name} manquant : les pages légales doivent indiquer {meaning}.",
-                    hint=f"Définissez la variable d’environnement {name} (voir README, « En production »).",
+                    hint=f"Définissez la variable d’environnement {name} (voir README, « Configuration »).",
                     id="home.E001",
                 )
             )

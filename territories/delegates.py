@@ -41,10 +41,10 @@ def delegate_for(departement: Departement) -> Delegate:
         office=office,
         desks=desks,
         role=_(
-            "Le représentant de l'État y est le délégué territorial de l'agence : il reçoit les "
-            "demandes d'appui en ingénierie des collectivités. Lorsqu'une demande trouve une réponse "
+            "Le représentant de l’État y est le délégué territorial de l’agence : il reçoit les "
+            "demandes d’appui en ingénierie des collectivités. Lorsqu’une demande trouve une réponse "
             "locale, il désigne un interlocuteur unique chargé du suivi du projet ; lorsque le projet "
-            "nécessite un appui national, il sollicite l'agence."
+            "nécessite un appui national, il sollicite l’agence."
         ),
     )
 

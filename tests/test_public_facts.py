@@ -443,8 +443,14 @@ STRAIGHT_APOSTROPHE = re.compile(r"\w'\w")
 
 def test_the_demo_pages_write_one_apostrophe_the_typographic_one(read):
     """No page of the demo content mixes ' and ’ in what a reader sees (text and
-    labels; official names of places excepted, as the reference data spells them)."""
-    official = {epci.name for pacte in PactePage.objects.all() for epci in pacte.perimeter_epcis.all()}
+    labels; the official names of places and structures excepted, as the
+    reference data spells them)."""
+    from territories.models import EPCI, Arrondissement, Commune, Departement, FranceServicesStructure, Region
+
+    official = set()
+    for model in (Region, Departement, Arrondissement, EPCI, Commune, FranceServicesStructure):
+        official |= set(model.objects.filter(name__contains="'").values_list("name", flat=True))
+    official = sorted(official, key=len, reverse=True)  # "Val-d'Oise" goes before "d'Oise"
     paths = ["/", "/programmes/", "/pactes/", "/formations/", "/recherche/"]
     paths += [p.url for p in PactePage.objects.live()] + [p.url for p in ProgrammePage.objects.live()]
     paths += [page.url for page in StandardPage.objects.live()]
