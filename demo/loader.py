@@ -114,9 +114,9 @@ def _resolve(model, row: dict, report: LoadReport, label: str, sheet: str | None
         elif field.many_to_one:
             fields[name] = _lookup(field, value, report, label, sheet)
         elif isinstance(field, StreamField):
-            fields[name] = _with_urls(value)
+            fields[name] = with_urls(value)
         else:
-            fields[name] = field.to_python(_with_urls(value))
+            fields[name] = field.to_python(with_urls(value))
     return fields, relations, children
 
 
@@ -152,12 +152,12 @@ def _lookup(field, value, report: LoadReport, label: str, sheet: str | None):
     return found
 
 
-def _with_urls(value):
+def with_urls(value):
     """``value`` with each ``{url:name}`` replaced by the view's address."""
     if isinstance(value, str):
         return URL_PLACEHOLDER.sub(lambda match: reverse(match.group(1)), value)
     if isinstance(value, list):
-        return [_with_urls(item) for item in value]
+        return [with_urls(item) for item in value]
     if isinstance(value, dict):
-        return {key: _with_urls(item) for key, item in value.items()}
+        return {key: with_urls(item) for key, item in value.items()}
     return value
