@@ -73,15 +73,43 @@ class ProgrammeOut(CatalogueEntry):
     contacts: list[ContactOut]
 
 
+class SourceOut(Schema):
+    titre: str
+    editeur: str
+    url: str
+    date_publication: date | None
+
+
+class FactOut(Schema):
+    cle: str
+    libelle: str
+    valeur: str
+    date: date | None
+    precision_date: Literal["jour", "mois", "annee"]
+    source: SourceOut
+
+
+class Perimeter(Schema):
+    code: Literal["complet", "partiel"]
+    libelle: str
+    intercommunalites: list[Place]
+    precisions: str
+
+
 class PacteOut(CatalogueEntry):
     territoire: str
     departements_couverts: list[Place]
     arrondissements_couverts: list[Place]
     communes_couvertes: list[Place]
+    perimetre: Perimeter
     date_signature: date | None
     duree_mois: int | None
     date_fin: date | None
     montant_total: str | None
+    montant: FactOut | None
+    duree: FactOut | None
+    fin: FactOut | None
+    faits: list[FactOut]
     eligibilite: Eligibility
 
 

@@ -5,11 +5,11 @@ Only live, public pages are ever read (``published_pages``): a draft, an
 unpublished page or a page behind a privacy restriction never leaves the site.
 """
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from wagtail.rich_text import expand_db_html
 
 from catalogue.models import CataloguePage
-from pactes.models import PactePage
+from pactes.models import PacteFact, PactePage
 from programmes.models import ProgrammePage
 from territories.models import Departement
 from training.models import TrainingOfferPage
@@ -32,7 +32,8 @@ _RELATIONS = {
     ProgrammePage: _COMMON_RELATIONS + _ELIGIBILITY_RELATIONS + ("contacts",),
     PactePage: _COMMON_RELATIONS
     + _ELIGIBILITY_RELATIONS
-    + ("covered_departements", "covered_arrondissements", "covered_communes"),
+    + ("covered_departements", "covered_arrondissements", "covered_communes", "perimeter_epcis")
+    + (Prefetch("facts", queryset=PacteFact.objects.select_related("source")),),
     TrainingOfferPage: _COMMON_RELATIONS + ("audiences",),
 }
 
@@ -131,16 +132,49 @@ def programme_data(page: ProgrammePage, request=None) -> dict:
     }
 
 
+def fact_data(fact) -> dict:
+    """A published fact as the page shows it: label, value, the date it
+    describes (with its precision) and its source."""
+    source = fact.source
+    return {
+        "cle": fact.key,
+        "libelle": fact.label,
+        "valeur": fact.value,
+        "date": fact.as_of,
+        "precision_date": fact.as_of_precision,
+        "source": {
+            "titre": source.title,
+            "editeur": source.publisher,
+            "url": source.url,
+            "date_publication": source.published_on,
+        },
+    }
+
+
 def pacte_data(page: PactePage, request=None) -> dict:
+    """The pacte as its page reads: the sourced facts of "Le pacte en bref" (of
+    which the amount, duration and end date, under their keys), and the perimeter
+    (a partial one names its intercommunalities)."""
+    facts = {fact.key: fact_data(fact) for fact in page.facts.all() if fact.public}
     return common_fields(page, request) | {
         "territoire": page.territory_label,
         "departements_couverts": _places(page.covered_departements),
         "arrondissements_couverts": _places(page.covered_arrondissements),
         "communes_couvertes": _places(page.covered_communes),
+        "perimetre": {
+            "code": page.perimeter,
+            "libelle": str(page.get_perimeter_display()),
+            "intercommunalites": _places(page.perimeter_epcis),
+            "precisions": page.eligibility_note,
+        },
         "date_signature": page.signature_date,
         "duree_mois": page.duration_months,
         "date_fin": page.end_date,
         "montant_total": str(page.total_amount) if page.total_amount is not None else None,
+        "montant": facts.get(PactePage.AMOUNT_KEY),
+        "duree": facts.get(PactePage.DURATION_KEY),
+        "fin": facts.get(PactePage.END_KEY),
+        "faits": list(facts.values()),
         "eligibilite": eligibility_fields(page),
     }
 

@@ -1,5 +1,5 @@
 """The eligibility criteria of the demo pages and the source of each, from
-``demo/data/criteria.toml``: which territory types answer for a commune (an
+``demo/data/criteria.yaml``: which territory types answer for a commune (an
 official list, a zonage, the national territory) and the document that states
 them, so that the programme page and the commune page cite it beside the
 criteria instead of "source non précisée".
@@ -10,16 +10,18 @@ field (checked on load). Pages are updated through a revision, as an editor's
 save would; an editor's own choice of source stays.
 """
 
-import tomllib
 from pathlib import Path
 
-from catalogue.facts import SheetReader, source_for
+import yaml
+
 from catalogue.models import Source, TerritoryType
 from pactes.models import PactePage
 from programmes.models import ProgrammePage
 from territories.datasets import spec_for
 
-CRITERIA_FILE = Path(__file__).resolve().parent / "data" / "criteria.toml"
+from .sheet import SheetReader, source_for
+
+CRITERIA_FILE = Path(__file__).resolve().parent / "data" / "criteria.yaml"
 #: Sources earlier versions of the demo cited, replaced since the lists govern
 #: (a press figure for Petites villes de demain, the April 2024 ACV list).
 REPLACED_DEMO_SOURCES = {
@@ -29,8 +31,7 @@ REPLACED_DEMO_SOURCES = {
 
 
 def criteria() -> list[dict]:
-    with open(CRITERIA_FILE, "rb") as handle:
-        return tomllib.load(handle)["page"]
+    return yaml.safe_load(CRITERIA_FILE.read_text(encoding="utf-8"))
 
 
 def dataset_source(key: str) -> Source:

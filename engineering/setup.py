@@ -1,19 +1,15 @@
 """What the engineering offer needs on every site, production included (not
-demo content): the kinds of engineering of the public form and the body of the
-"Données personnelles" page that describes the processing of requests.
+demo content): the kinds of engineering of the public form. Its ``setup`` is
+this app's step of ``manage.py setup_site`` (``home.setup``); the "Données
+personnelles" page that describes the processing is one of the legal pages of
+the site setup (``home/data/site_setup.yaml``).
 
 Idempotent and respectful of editors: a kind is found by its stable key and
-created when missing, never renamed back; the page's body is filled only while
-it is empty, so an edited page is left alone. Run by ``manage.py
-setup_engineering`` (``make setup``, after the demo shell created the legal pages).
+created when missing, never renamed back.
 """
-
-from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from home.upsert import LoadReport
 
-from .conf import setting
 from .models import EngineeringKind
 
 #: Roadmap II c: "En 2020, l'ANCT dispose de trois instruments pour activer de
@@ -62,80 +58,6 @@ def ensure_engineering_kinds(report: LoadReport) -> None:
         kind.save()
 
 
-def personal_data_blocks() -> list[dict]:
-    """The "Données personnelles" body: the processing of engineering requests,
-    with the delays configured for this site (``engineering.conf``)."""
-    from django.conf import settings
-
-    publisher = getattr(settings, "SITE_PUBLISHER", "")
-    dpo = getattr(settings, "SITE_DPO_CONTACT", "") or "à vérifier"
-    sections = [
-        ("Responsable du traitement", f"<p>{publisher}.</p>"),
-        (
-            "Finalité",
-            "<p>Instruire les demandes d'appui en ingénierie des collectivités, selon le protocole de la "
-            "feuille de route de l'agence : examen par le délégué territorial (le préfet de département), "
-            "réponse locale ou sollicitation de l'appui national, suivi de la demande et consolidation "
-            "annuelle de l'activité, sans donnée personnelle.</p>",
-        ),
-        (
-            "Base légale",
-            "<p>Exécution d'une mission d'intérêt public dont est investie l'agence (article 6, "
-            "paragraphe 1, point e du RGPD) : à vérifier par le délégué à la protection des données. "
-            "Le formulaire recueille en outre votre accord avant l'envoi.</p>",
-        ),
-        (
-            "Données traitées",
-            "<p>Nom et prénom, fonction, adresse électronique, téléphone (facultatif) ; la collectivité "
-            "porteuse ; l'intitulé, la description, l'avancement et les thématiques du projet ; "
-            "l'ingénierie recherchée ; les pièces jointes et les compléments envoyés ; l'historique du "
-            "traitement de la demande.</p>",
-        ),
-        (
-            "Durée de conservation",
-            "<p>Une demande dont l'adresse électronique n'est pas confirmée dans les "
-            f"{setting('ENGINEERING_CONFIRMATION_DAYS')} jours expire. Une fois la demande terminée, "
-            f"le nom, l'adresse électronique et le téléphone du demandeur sont anonymisés, ses réponses "
-            f"effacées et les pièces jointes supprimées au bout de {setting('ENGINEERING_RETENTION_DAYS')} "
-            "jours.</p>",
-        ),
-        (
-            "Destinataires",
-            "<p>Le délégué territorial de l'agence dans le département de la collectivité et son équipe "
-            "(préfecture) ; en cas de sollicitation de l'appui national, les services de l'agence et son "
-            "comité de suivi des projets. L'export annuel de consolidation ne contient aucune donnée "
-            "personnelle.</p>",
-        ),
-        (
-            "Vos droits",
-            "<p>Vous disposez des droits d'accès, de rectification, d'effacement, de limitation et "
-            "d'opposition (articles 15 à 21 du RGPD). Pour les exercer, écrivez au délégué à la "
-            f"protection des données de l'agence : {dpo}, en rappelant la référence de suivi de la "
-            "demande. Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).</p>",
-        ),
-    ]
-    return [{"type": "text", "value": f"<h2>{title}</h2>{text}"} for title, text in sections]
-
-
-def ensure_personal_data_page(report: LoadReport) -> None:
-    """Fill the body of the footer's "Données personnelles" page while it is empty."""
-    from home.models import FooterSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    page = FooterSettings.for_site(site).personal_data_page if site else None
-    if page is None:
-        report.rejected.append(_("pas de page « Données personnelles » dans le pied de page"))
-        return
-    page = page.specific
-    if getattr(page, "body", None) is None or len(page.body):
-        report.unchanged += 1
-        return
-    page.body = personal_data_blocks()
-    page.save_revision().publish()
-    report.updated += 1
-
-
 def setup(report: LoadReport) -> LoadReport:
     ensure_engineering_kinds(report)
-    ensure_personal_data_page(report)
     return report

@@ -6,7 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Accueil et pages du site"
 
     def ready(self):
-        from home import content_version, frontend_cache, public_url  # noqa: F401 - registers its check
+        from home import checks, content_version, frontend_cache, public_url  # noqa: F401 (checks register)
 
         frontend_cache.connect_signals()
         content_version.connect_signals()

@@ -1,21 +1,27 @@
-"""The site setup production needs (``manage.py setup_site``): the shell of the
-site (home page, legal pages and the footer settings pointing at them) and the
-"Relecture éditoriale" workflow, then the reference content other apps declare
-in a ``site_setup`` module (the catalogue's taxonomies).
+"""The site setup production needs (``manage.py setup_site``), one mechanism for
+every app: each app that brings reference content has a ``setup`` module with a
+``setup(report)`` function, run in ``INSTALLED_APPS`` order. Home's comes first:
+the shell (home page, legal pages and the footer settings pointing at them) and
+the "Relecture éditoriale" workflow; then the catalogue's taxonomies, the
+engineering offer's kinds… Idempotent: running it twice changes nothing.
 
-This is the ground floor: it imports no content app. Apps above contribute
-their part through the hook ``<app>.site_setup.setup(home, report)``, found in
-``INSTALLED_APPS`` order. Demo content lives in the ``demo`` app, apart.
-Idempotent: running it twice changes nothing.
+This is the ground floor: it imports no content app, it finds their ``setup``
+modules. The texts it writes are data (``home/data/site_setup.yaml``), filled
+from the settings that name the publisher and the contacts. Demo content lives
+in the ``demo`` app, apart, which has no ``setup`` module.
 """
 
 from importlib import import_module
 from importlib.util import find_spec
+from pathlib import Path
 
+import yaml
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     GroupApprovalTask,
@@ -28,11 +34,38 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home import legal, public_url
+from home import public_url
 from home.models import FooterSettings, HomePage, StandardPage
 from home.upsert import LoadReport, upsert_page
 
-SETUP_HOOK = "site_setup"
+SETUP_MODULE = "setup"
+DATA = Path(__file__).resolve().parent / "data" / "site_setup.yaml"
+#: The settings the legal pages name, by their placeholder in the data file.
+LEGAL_SETTINGS = {
+    "publisher": "SITE_PUBLISHER",
+    "publisher_address": "SITE_PUBLISHER_ADDRESS",
+    "publication_director": "SITE_PUBLICATION_DIRECTOR",
+    "host": "SITE_HOST",
+    "dpo_contact": "SITE_DPO_CONTACT",
+    "accessibility_contact": "SITE_ACCESSIBILITY_CONTACT",
+}
+#: What a legal page says of a setting a non-production configuration leaves empty.
+UNKNOWN = "à vérifier"
+
+
+def site_texts() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def legal_context(site: Site) -> dict:
+    """The values of the placeholders of the legal pages."""
+    context = {name: getattr(settings, setting, "") or UNKNOWN for name, setting in LEGAL_SETTINGS.items()}
+    return context | {
+        "site_name": site.site_name or site.hostname,
+        "declaration_date": date_format(timezone.localdate(), "j F Y"),
+        "confirmation_days": settings.ENGINEERING_CONFIRMATION_DAYS,
+        "retention_days": settings.ENGINEERING_RETENTION_DAYS,
+    }
 
 
 def ensure_home_page(report: LoadReport) -> HomePage:
@@ -45,16 +78,7 @@ def ensure_home_page(report: LoadReport) -> HomePage:
         )
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     if home is None:
-        home = HomePage(
-            title="Accueil",
-            slug="accueil",
-            hero_title="Agence nationale de la cohésion des territoires",
-            hero_text=(
-                "L’Agence accompagne les collectivités territoriales dans leurs projets, "
-                "en particulier là où les ressources locales manquent : programmes nationaux "
-                "d’appui, pactes territoriaux et appui en ingénierie sur mesure."
-            ),
-        )
+        home = HomePage(**site_texts()["home_page"])
         root.add_child(instance=home)
         home.save_revision().publish()
         report.created += 1
@@ -78,63 +102,36 @@ def ensure_home_page(report: LoadReport) -> HomePage:
     return home
 
 
-LEGAL_PAGES = [
-    (
-        "accessibilite",
-        "accessibility_page",
-        "Accessibilité",
-        "Le site n’a pas encore fait l’objet d’un audit de conformité au référentiel "
-        "général d’amélioration de l’accessibilité (RGAA). Il est donc déclaré non conforme "
-        "tant que cet audit n’a pas été réalisé.",
-    ),
-    (
-        "mentions-legales",
-        "legal_notice_page",
-        "Mentions légales",
-        "Ce site est édité par l’Agence nationale de la cohésion des territoires (ANCT).",
-    ),
-    (
-        "donnees-personnelles",
-        "personal_data_page",
-        "Données personnelles",
-        "Les données personnelles transmises dans une demande d’appui en ingénierie servent "
-        "uniquement à instruire cette demande. Elles sont anonymisées après la clôture de la "
-        "demande, au terme du délai de conservation.",
-    ),
-]
-
-
-#: The body of each legal page the setup writes (``home.legal``); the personal
-#: data page's is written by the engineering setup, which knows the processing.
-LEGAL_BODIES = {
-    "mentions-legales": lambda site: legal.legal_notice_blocks(),
-    "accessibilite": lambda site: legal.accessibility_blocks(site.site_name or site.hostname),
-}
-
-
 def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
     """The legal pages and the footer's links to them. A page's body is written
     while it is empty, so the text an editor changed stays."""
     site = home.get_site()
+    context = legal_context(site)
     footer = FooterSettings.for_site(site)
     footer_changed = False
-    for slug, setting_name, title, intro in LEGAL_PAGES:
+    for data in site_texts()["legal_pages"]:
         page = upsert_page(
             home,
             StandardPage,
-            slug,
+            data["slug"],
             report,
             fields={
-                "title": title,
-                "introduction": f"<p>{intro}</p>",
+                "title": data["title"],
+                "introduction": f"<p>{data['introduction'].format_map(context)}</p>",
                 "show_in_menus": False,
             },
         )
-        if slug in LEGAL_BODIES and not len(page.body):
-            page.body = LEGAL_BODIES[slug](site)
+        if not len(page.body):
+            page.body = [
+                {
+                    "type": "text",
+                    "value": f"<h2>{section['heading']}</h2>{section['html'].format_map(context)}",
+                }
+                for section in data["sections"]
+            ]
             page.save_revision().publish()
-        if getattr(footer, f"{setting_name}_id") != page.pk:
-            setattr(footer, setting_name, page)
+        if getattr(footer, f"{data['footer']}_id") != page.pk:
+            setattr(footer, data["footer"], page)
             footer_changed = True
     if footer_changed:
         footer.save()
@@ -178,7 +175,7 @@ def ensure_review_workflow(home: HomePage, report: LoadReport) -> Workflow:
 
 
 @transaction.atomic
-def load_shell(home, report: LoadReport) -> HomePage:
+def load_shell(report: LoadReport) -> HomePage:
     """The shell: the home page, the legal pages and the review workflow."""
     home = ensure_home_page(report)
     ensure_legal_pages(home, report)
@@ -186,21 +183,30 @@ def load_shell(home, report: LoadReport) -> HomePage:
     return home
 
 
-def setup_hooks() -> list:
-    """The ``setup(home, report)`` functions of the apps that declare reference
-    content in a ``site_setup`` module, in ``INSTALLED_APPS`` order."""
-    hooks = []
+def setup(report: LoadReport) -> None:
+    """Home's part of the site setup (its ``setup`` hook)."""
+    load_shell(report)
+
+
+def setup_steps() -> list[tuple[str, object]]:
+    """(app label, ``setup`` function) of every app with a ``setup`` module, in
+    ``INSTALLED_APPS`` order; the project's own apps only."""
+    steps = []
     for config in apps.get_app_configs():
-        name = f"{config.name}.{SETUP_HOOK}"
-        if config.name != "home" and find_spec(config.name) and find_spec(name):
-            hooks.append(import_module(name).setup)
-    return hooks
+        name = f"{config.name}.{SETUP_MODULE}"
+        if Path(config.path).is_relative_to(settings.BASE_DIR) and find_spec(name):
+            steps.append((config.label, import_module(name).setup))
+    return steps
 
 
 @transaction.atomic
-def setup_site(report: LoadReport) -> HomePage:
-    """The whole production setup: the shell, then every app's reference content."""
-    home = load_shell(None, report)
-    for hook in setup_hooks():
-        hook(home, report)
-    return home
+def setup_site(report: LoadReport, *, each=None) -> HomePage:
+    """The whole production setup, every app's step in turn; ``each(label,
+    step_report)`` hears how each went. Returns the home page."""
+    for label, step in setup_steps():
+        step_report = LoadReport()
+        step(step_report)
+        report.add(step_report)
+        if each:
+            each(label, step_report)
+    return HomePage.objects.first()

@@ -24,7 +24,7 @@ class ProgrammeFilterForm(PublicForm):
     )
     politique = forms.ChoiceField(label=_("Politique publique"), required=False)
     modalite = forms.ChoiceField(
-        label=_("Modalité d'intervention"),
+        label=_("Modalité d’intervention"),
         required=False,
         choices=ALL + ProgrammeKind.choices,
     )

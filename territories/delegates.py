@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from .models import Departement, FranceServicesStructure, SingleDesk
+from .text import collation_key
 
 # Collectivités d'outre-mer where the State's representative is not a préfet
 # of that territory alone.
@@ -40,10 +41,10 @@ def delegate_for(departement: Departement) -> Delegate:
         office=office,
         desks=desks,
         role=_(
-            "Le représentant de l'État y est le délégué territorial de l'agence : il reçoit les "
-            "demandes d'appui en ingénierie des collectivités. Lorsqu'une demande trouve une réponse "
+            "Le représentant de l’État y est le délégué territorial de l’agence : il reçoit les "
+            "demandes d’appui en ingénierie des collectivités. Lorsqu’une demande trouve une réponse "
             "locale, il désigne un interlocuteur unique chargé du suivi du projet ; lorsque le projet "
-            "nécessite un appui national, il sollicite l'agence."
+            "nécessite un appui national, il sollicite l’agence."
         ),
     )
 
@@ -63,7 +64,7 @@ def france_services_near(commune) -> NearbyFranceServices:
         levels.append(("epci", {"commune__epci_id": commune.epci_id}))
     levels.append(("departement", {"departement_id": commune.departement_id}))
     for scope, where in levels:
-        structures = list(base.filter(**where))
+        structures = sorted(base.filter(**where), key=lambda structure: collation_key(structure.name))
         if structures:
             return NearbyFranceServices(scope, structures)
     return NearbyFranceServices("departement", [])

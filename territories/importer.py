@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import capfirst
 
+from home.upsert import LoadReport, sync_table
+
 from .models import (
     EPCI,
     EPT,
@@ -313,56 +315,50 @@ class _Import:
                     self.report.reject(file, record, reason)
         return wanted, member_of
 
-    # Writing: compare, then create / update in batches; remember stale keys.
+    # Writing: home.upsert.sync_table compares and writes in batches; stale keys
+    # are remembered and deleted last, children before parents.
+
+    def count(self, name: str, table: LoadReport):
+        self.report.created[name] += table.created
+        self.report.updated[name] += table.updated
 
     def sync(self, model, wanted: dict, label: str):
         fields = list(next(iter(wanted.values())).keys()) if wanted else []
-        existing = {obj.pk: obj for obj in model.objects.only(*[f.removesuffix("_id") for f in fields])}
-        to_create, to_update = [], []
-        for pk, values in wanted.items():
-            obj = existing.get(pk)
-            if obj is None:
-                to_create.append(model(pk=pk, **values))
-            elif any(getattr(obj, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(obj, name, value)
-                to_update.append(obj)
-        model.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-        if to_update:
-            model.objects.bulk_update(
-                to_update,
-                [f.removesuffix("_id") if f.endswith("_id") else f for f in fields],
-                batch_size=BATCH_SIZE,
-            )
-        self.stale.append((model, set(existing) - set(wanted)))
-        name = model._meta.model_name
-        self.report.created[name] += len(to_create)
-        self.report.updated[name] += len(to_update)
+        table = LoadReport()
+        stale = sync_table(
+            model,
+            {pk: {"pk": pk, **values} for pk, values in wanted.items()},
+            table,
+            queryset=model.objects.only(*[f.removesuffix("_id") for f in fields]),
+            batch_size=BATCH_SIZE,
+        )
+        self.stale.append((model, set(stale)))
+        self.count(model._meta.model_name, table)
         self.report.totals[label] = len(wanted)
         self.progress(
             f"{capfirst(model._meta.verbose_name_plural)} : {len(wanted)} lus, "
-            f"{len(to_create)} créés, {len(to_update)} mis à jour."
+            f"{table.created} créés, {table.updated} mis à jour."
         )
 
     def sync_postal_codes(self, current: dict):
         wanted = {
-            (postal_code, code) for code, values in current.items() for postal_code in values["postal_codes"]
+            (postal_code, code): {"postal_code": postal_code, "commune_id": code}
+            for code, values in current.items()
+            for postal_code in values["postal_codes"]
         }
-        existing = {
-            (row[1], row[2]): row[0]
-            for row in CommunePostalCode.objects.values_list("pk", "postal_code", "commune_id")
-        }
-        to_create = [
-            CommunePostalCode(postal_code=postal_code, commune_id=code)
-            for postal_code, code in sorted(wanted - set(existing))
-        ]
-        CommunePostalCode.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-        stale = {existing[key] for key in set(existing) - wanted}
+        table = LoadReport()
+        stale = sync_table(
+            CommunePostalCode,
+            dict(sorted(wanted.items())),
+            table,
+            key=lambda row: (row.postal_code, row.commune_id),
+            batch_size=BATCH_SIZE,
+        )
         CommunePostalCode.objects.filter(pk__in=stale).delete()
-        self.report.created["communepostalcode"] += len(to_create)
+        self.count("communepostalcode", table)
         self.report.deleted["communepostalcode"] += len(stale)
         self.report.totals["codes_postaux"] = len(wanted)
-        self.progress(f"Codes postaux : {len(wanted)} liens, {len(to_create)} créés, {len(stale)} supprimés.")
+        self.progress(f"Codes postaux : {len(wanted)} liens, {table.created} créés, {len(stale)} supprimés.")
 
     def sync_former_names(self, records: list, current: dict):
         wanted = {}
@@ -375,25 +371,26 @@ class _Import:
             elif target not in current:
                 self.report.reject("communes.json", record, f"commune de rattachement inconnue : {target}")
             else:
-                wanted[(code, kind, target)] = {"name": name, "search_name": fold(name)}
-        existing = {(obj.code, obj.kind, obj.commune_id): obj for obj in FormerCommuneName.objects.all()}
-        to_create, to_update = [], []
-        for key, values in wanted.items():
-            obj = existing.get(key)
-            if obj is None:
-                to_create.append(FormerCommuneName(code=key[0], kind=key[1], commune_id=key[2], **values))
-            elif obj.name != values["name"] or obj.search_name != values["search_name"]:
-                obj.name, obj.search_name = values["name"], values["search_name"]
-                to_update.append(obj)
-        FormerCommuneName.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-        FormerCommuneName.objects.bulk_update(to_update, ["name", "search_name"], batch_size=BATCH_SIZE)
-        stale = [existing[key].pk for key in set(existing) - set(wanted)]
+                wanted[(code, kind, target)] = {
+                    "code": code,
+                    "kind": kind,
+                    "commune_id": target,
+                    "name": name,
+                    "search_name": fold(name),
+                }
+        table = LoadReport()
+        stale = sync_table(
+            FormerCommuneName,
+            wanted,
+            table,
+            key=lambda row: (row.code, row.kind, row.commune_id),
+            batch_size=BATCH_SIZE,
+        )
         FormerCommuneName.objects.filter(pk__in=stale).delete()
-        self.report.created["formercommunename"] += len(to_create)
-        self.report.updated["formercommunename"] += len(to_update)
+        self.count("formercommunename", table)
         self.report.deleted["formercommunename"] += len(stale)
         self.report.totals["anciens_noms"] = len(wanted)
         self.progress(
             f"Communes déléguées, associées et arrondissements municipaux : {len(wanted)} lus, "
-            f"{len(to_create)} créés, {len(to_update)} mis à jour."
+            f"{table.created} créés, {table.updated} mis à jour."
         )

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
-from catalogue.site_setup import setup as load_reference_taxonomies
+from catalogue.setup import setup as load_reference_taxonomies
 from home.setup import LoadReport, load_shell
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import Commune, TerritorialDataImport
@@ -87,7 +87,7 @@ def real_territories(territorial_data, django_db_blocker):
 @pytest.fixture
 def home_page(db):
     """The site shell (home page, legal pages, footer settings) on the default site."""
-    home = load_shell(None, LoadReport())
+    home = load_shell(LoadReport())
     site = Site.objects.get(is_default_site=True)
     site.hostname = "testserver"
     site.save()
@@ -98,7 +98,7 @@ def home_page(db):
 def taxonomies(db):
     """The reference taxonomies of the site setup (thématiques, politiques
     publiques, beneficiary and territory types) and two partners."""
-    load_reference_taxonomies(None, LoadReport())
+    load_reference_taxonomies(LoadReport())
     PartnerFactory(name="Association des petites villes de France", acronym="APVF", kind="association_elus")
     PartnerFactory(name="Villes de France", kind="association_elus")
 

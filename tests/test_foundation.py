@@ -79,6 +79,16 @@ def _manage(*args, env_overrides):
     )
 
 
+#: What production must say on its legal pages (home/checks.py).
+LEGAL_SETTINGS = {
+    "SITE_PUBLISHER_ADDRESS": "20 avenue de Ségur, 75007 Paris",
+    "SITE_PUBLICATION_DIRECTOR": "Prénom Nom",
+    "SITE_HOST": "Hébergeur, adresse, téléphone",
+    "SITE_DPO_CONTACT": "dpd@anct.example",
+    "SITE_ACCESSIBILITY_CONTACT": "accessibilite@anct.example",
+}
+
+
 def test_production_refuses_to_start_without_secret_key():
     result = _manage("check", env_overrides={"ALLOWED_HOSTS": "anct.example"})
     assert result.returncode != 0
@@ -91,7 +101,7 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS manquant" in result.stderr
 
 
-DEPLOYED = {"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example"}
+DEPLOYED = {"SECRET_KEY": "k" * 30 + "Zq8!x" * 10, "ALLOWED_HOSTS": "anct.example", **LEGAL_SETTINGS}
 
 
 def test_deploy_check_is_clean_with_production_settings():
@@ -116,6 +126,17 @@ def test_deploy_check_refuses_a_public_address_that_is_not_one():
     result = _manage("check", "--deploy", env_overrides={**DEPLOYED, "SITE_BASE_URL": "anct.example/accueil"})
     assert result.returncode != 0
     assert "home.E001" in result.stdout + result.stderr
+
+
+def test_deploy_check_fails_while_the_legal_pages_miss_a_setting():
+    settings = {**DEPLOYED, "SITE_BASE_URL": "https://anct.example"}
+    del settings["SITE_DPO_CONTACT"]
+    result = _manage("check", "--deploy", env_overrides=settings)
+    assert result.returncode != 0
+    assert (
+        "SITE_DPO_CONTACT manquant" in result.stderr + result.stdout
+        and "home.E002" in result.stderr + result.stdout
+    )
 
 
 def test_demo_loader_is_idempotent(db):

@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Revision
 
-from catalogue.facts import fact_sheet
 from catalogue.models import Source
-from demo import pactes as pactes_demo
-from demo import programmes as programmes_demo
-from home.models import HomePage
+from demo.loader import load_files
+from demo.loader import read as read_data
+from demo.sheet import fact_sheet, sheet_entry
+from home.models import StandardPage
 from home.upsert import LoadReport
 from pactes.models import PacteFact, PactePage, PacteProgressReport
 from programmes.models import ProgrammeFact, ProgrammePage
@@ -148,23 +148,34 @@ def test_no_quote_of_the_fact_sheet_is_published(read):
         assert not [q for q in quotes if q[:40] in text], slug
 
 
-def test_a_source_is_never_given_a_title_rebuilt_from_its_address(read):
-    """The sheet gives no titles: a source reads as its publisher and the site it
-    is on, never as words taken from the address with their accents lost
-    ("Le pacte ardennes signe…" for "signé")."""
+#: Words of the fact sheet's English that once leaked into source labels
+#: ("press kit (copy on docslib.org)", "oral question no. 58 by deputy…").
+ENGLISH = re.compile(
+    r"\b(copy|kit|by|of|on|the|and|no\.|summary|citing|interview|online|agricultural|caption|dataset|"
+    r"website|reproducing|partner|monitoring|deputy|press release)\b",
+    re.IGNORECASE,
+)
+
+
+def test_sources_read_in_french_with_the_document_s_title(read):
+    """Every source cited by the demo reads in French: its publisher, and a title
+    that is the document's own where the sheet gives it, never "Page de <site>"
+    nor words rebuilt from the address with their accents lost."""
     soup = read(pacte_url("pacte-ardennes"))
     cited = [item.get_text(" ", strip=True) for item in soup.select('li[id^="source-"]')]
     assert cited
     assert not [text for text in cited if "ardennes signe" in text.lower() or "deuros" in text]
-    sheet_urls = {
-        entry["url"]
-        for section in fact_sheet().values()
-        for group in section.values()
-        for entry in group
-        if entry.get("url")
-    }
-    titles = [source.title for source in Source.objects.filter(url__in=sheet_urls)]
-    assert titles and all(title.startswith("Page de ") for title in titles), titles
+    sources = list(Source.objects.all())
+    assert len(sources) > 40
+    assert [s.title for s in sources if s.title.startswith("Page de ")] == []
+    assert [f"{s.title} — {s.publisher}" for s in sources if ENGLISH.search(f"{s.title} {s.publisher}")] == []
+    by_url = {s.url: s for s in sources}
+    assert by_url["https://docslib.org/doc/11078082/pacte-ardennes"].title == (
+        "Dossier de presse du comité de pilotage du 6 septembre 2019"
+    )
+    assert by_url["https://questions.assemblee-nationale.fr/q17/17-58QOSD.htm"].title == (
+        "Question orale n° 58 du député Eddy Casterman"
+    )
 
 
 def test_not_found_entries_stay_unknown(read):
@@ -236,6 +247,7 @@ def test_pvd_keeps_its_2020_status_as_history_beside_its_launch(read):
     soup = read(programme_url("petites-villes-de-demain"))
     badges = [b.get_text(strip=True) for b in soup.select(".fr-badges-group .fr-badge")]
     assert "en incubation en 2020" in badges
+    assert "en cours" in badges  # launched on 1 October 2020: no longer in incubation
     history = soup.find(string=re.compile("feuille de route 2020")).find_parent("p")
     launch = history.select_one("[data-fact]")
     assert "1er octobre 2020" in launch.get_text() and launch.time["datetime"] == "2020-10-01"
@@ -260,9 +272,7 @@ def test_loading_the_facts_again_changes_nothing(demo, db):
     counts = (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count())
     revisions = Revision.objects.count()
     report = LoadReport()
-    home = HomePage.objects.get()
-    programmes_demo.load(home, report)
-    pactes_demo.load(home, report)
+    load_files(["partners.yaml", "programmes.yaml", "pactes.yaml"], report)
     assert (report.created, report.updated, report.rejected) == (0, 0, [])
     assert (Source.objects.count(), PacteFact.objects.count(), ProgrammeFact.objects.count()) == counts
     assert Revision.objects.count() == revisions
@@ -272,3 +282,188 @@ def test_the_pacte_index_counts_the_published_axes(read):
     cards = read("/pactes/").get_text(" ")
     assert "4 axes publiés" in cards and "5 axes publiés" in cards
     assert "Axes et actions à venir" not in cards
+
+
+NUMBER = re.compile(r"\d+(?:[ \u00a0.\u202f]\d{3})*(?:,\d+)?")
+NUMBER_WORDS = {
+    "deux": "2",
+    "trois": "3",
+    "quatre": "4",
+    "cinq": "5",
+    "six": "6",
+    "sept": "7",
+    "huit": "8",
+    "dix": "10",
+}
+#: Words that say how figures relate: "118 projets, dont 96…" is not "118 projets et 96…".
+LINKS = ("dont", "et", "soit", "sur", "plus de", "environ", "au moins", "près de")
+
+
+def figures(text: str) -> set[str]:
+    words = re.sub(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", lambda m: NUMBER_WORDS[m.group(1)], text.lower())
+    return {re.sub(r"[ \u00a0.\u202f]", "", number) for number in NUMBER.findall(words)}
+
+
+def links(text: str) -> set[str]:
+    words = " " + re.sub(r"[^\w%€]+", " ", text.lower()) + " "
+    return {word for word in LINKS if f" {word} " in words}
+
+
+def quoted(entry: dict) -> str:
+    """What the source says, verbatim: the entry's quote and the fragments of the
+    same text its note quotes ("Same text: '…'")."""
+    note = re.findall(r"'(.*?)'(?=[.;,)]?(?:\s|$))", entry.get("note") or "")
+    return " ".join([entry["quote"] or "", *note])
+
+
+def shown_facts():
+    """(page slug, what the page shows, the sheet entry it comes from) of every
+    published fact and progress statement of the demo data files."""
+    for name in ("programmes.yaml", "pactes.yaml"):
+        for block in read_data(name):
+            for row in block["rows"]:
+                for item in row.get("facts", []) + row.get("progress_reports", []):
+                    if item.get("public", True):
+                        ref = item["source"]
+                        field = ref if isinstance(ref, str) else ref["field"]
+                        entry = sheet_entry(row["sheet"], field)
+                        if "_total_from" in item:  # a total the same document states elsewhere
+                            other = sheet_entry(row["sheet"], item["_total_from"])
+                            assert other["url"] == entry["url"]
+                            entry = {**entry, "quote": f"{entry['quote']} {other['quote']}"}
+                        yield row["slug"], item, entry
+
+
+def test_every_figure_shown_says_what_its_quote_says(read):
+    """Each figure a page shows is in its source's words: every number is in the
+    quote (a year may be the date the source describes), and every word that
+    relates figures ("dont", "et", "soit", "sur"…) is the quote's too."""
+    problems, compared = [], 0
+    for slug, item, entry in shown_facts():
+        counts = (item.get(name) for name in ("done", "in_progress", "total"))
+        shown = (
+            item.get("value") or item.get("statement") or " ".join(str(n) for n in counts if n is not None)
+        )
+        quote = quoted(entry)
+        years = {
+            str(day)[:4] for day in (entry.get("as_of"), entry.get("published"), item.get("as_of")) if day
+        }
+        missing = figures(shown) - figures(quote) - years
+        other_words = links(shown) - links(quote)
+        if missing or other_words:
+            problems.append(f"{slug} « {shown} » : {sorted(missing | other_words)} absent(s) de « {quote} »")
+        compared += 1
+    assert compared > 50 and problems == []
+    pages = {slug: read(PactePage.objects.get(slug=slug).url).get_text(" ") for slug in SIGNATURES}
+    assert "118 projets et 96 engagements de l’État" in pages["plan-creuse"]
+    assert "dont 96" not in pages["plan-creuse"]
+
+
+def test_a_wording_the_quote_does_not_use_is_caught():
+    """The comparison itself, on the case that once shipped: the Creuse quote says
+    "118 projets et 96 engagements de l’État"."""
+    entry = sheet_entry("pactes/creuse", "number of projects / State commitments at adoption")
+    assert links("118 projets, dont 96 engagements de l’État") - links(quoted(entry)) == {"dont"}
+    assert figures("314,7 M€") - figures(quoted(entry)) == {"314,7"}
+
+
+def test_sambre_shows_the_official_2025_figure_and_its_third_pacte(read):
+    soup = read(pacte_url("pacte-sambre-avesnois-thierache"))
+    facts = en_bref(soup)
+    funds = facts["Fonds publics investis (premier et deuxième pactes)"]
+    assert "plus de 850 millions d’euros" in funds.get_text() and funds.time["datetime"] == "2025-09-05"
+    assert "Ministère de l’Aménagement du territoire" in source_of(soup, funds).get_text()
+    third = facts["Troisième pacte (SAT 3)"]
+    assert "2025-2029" in third.get_text() and "ecologie.gouv.fr" in source_of(soup, third).a["href"]
+    assert "314,7" not in soup.get_text()  # a deputy's figure, of unstated scope, stays with editors
+    assert (
+        PacteFact.objects.get(page__slug="pacte-sambre-avesnois-thierache", key="montant-investi").public
+        is False
+    )
+
+
+def test_statuses_agree_with_the_dates_shown(read):
+    creuse = en_bref(read(pacte_url("plan-creuse")))
+    assert creuse["Statut"].get_text(strip=True) == "terminé"
+    assert "2019-2022" in creuse["Durée"].get_text() and "31 décembre 2022" in creuse["Fin prévue"].get_text()
+    today = datetime.date.today()
+    for pacte in PactePage.objects.live():
+        if pacte.end_date:
+            assert (pacte.status == "termine") == (pacte.end_date < today), pacte.slug
+        pacte.full_clean()
+    bassin = en_bref(read(pacte_url("bassin-minier")))
+    assert bassin["Statut"].get_text(strip=True) == "en cours" and "2017-2027" in bassin["Durée"].get_text()
+
+
+def test_an_editor_cannot_leave_an_ended_pacte_en_cours(demo, db):
+    page = PactePage.objects.get(slug="plan-creuse")
+    page.status = "actif"
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "status" in error.value.message_dict
+
+
+def test_the_api_gives_each_pacte_as_its_page_reads(read, client):
+    """/api/v1/pactes/ gives the facts of "Le pacte en bref" (amount, duration and
+    end under their keys) and the perimeter: the Bassin minier's is partial, inside
+    its 8 intercommunalities, not all of the Nord and the Pas-de-Calais."""
+    body = client.get("/api/v1/pactes/", {"taille": 50}).json()
+    items = {item["url"].rstrip("/").rsplit("/", 1)[-1]: item for item in body["resultats"]}
+    assert set(items) == set(SIGNATURES)
+    for slug, item in items.items():
+        table = en_bref(read(pacte_url(slug)))
+        for fact in item["faits"]:
+            cell = table[fact["libelle"]]
+            assert fact["valeur"] in cell.get_text(" "), (slug, fact["libelle"])
+            assert source_of(read(pacte_url(slug)), cell).a["href"] == fact["source"]["url"]
+        shown = {label for label, cell in table.items() if cell.select_one("[data-fact]")}
+        assert {fact["libelle"] for fact in item["faits"]} == shown, slug
+    creuse = items["plan-creuse"]
+    assert creuse["duree"]["valeur"] == "2019-2022" and creuse["fin"]["valeur"] == "le 31 décembre 2022"
+    assert creuse["date_fin"] == "2022-12-31" and creuse["statut"]["code"] == "termine"
+    assert creuse["montant"]["valeur"].startswith("60 M€")
+    assert items["pacte-ardennes"]["montant"]["valeur"] == "91,72 M€"
+    assert items["pacte-sambre-avesnois-thierache"]["montant"]["valeur"] == "plus de 850 millions d’euros"
+    bassin = items["bassin-minier"]
+    assert bassin["perimetre"]["code"] == "partiel" and len(bassin["perimetre"]["intercommunalites"]) == 8
+    assert "Lens - Liévin" in " ".join(epci["nom"] for epci in bassin["perimetre"]["intercommunalites"])
+    assert bassin["duree"]["valeur"] == "2017-2027"
+
+
+def test_the_programme_index_sorts_titles_as_a_french_reader(read):
+    soup = read(ProgrammePage.objects.first().get_parent().url)
+    group = soup.find("h2", string=re.compile("Politique de la ville")).find_parent("section") or soup
+    titles = [h.get_text(strip=True) for h in group.select(".fr-card__title")]
+    economy = titles.index("Économie sociale et solidaire")
+    assert titles[economy - 1] == "Décrochage scolaire" and titles[-1] != "Économie sociale et solidaire"
+
+
+STRAIGHT_APOSTROPHE = re.compile(r"\w'\w")
+
+
+def test_the_demo_pages_write_one_apostrophe_the_typographic_one(read):
+    """No page of the demo content mixes ' and ’ in what a reader sees (text and
+    labels; the official names of places and structures excepted, as the
+    reference data spells them)."""
+    from territories.models import EPCI, Arrondissement, Commune, Departement, FranceServicesStructure, Region
+
+    official = set()
+    for model in (Region, Departement, Arrondissement, EPCI, Commune, FranceServicesStructure):
+        official |= set(model.objects.filter(name__contains="'").values_list("name", flat=True))
+    official = sorted(official, key=len, reverse=True)  # "Val-d'Oise" goes before "d'Oise"
+    paths = ["/", "/programmes/", "/pactes/", "/formations/", "/recherche/"]
+    paths += [p.url for p in PactePage.objects.live()] + [p.url for p in ProgrammePage.objects.live()]
+    paths += [page.url for page in StandardPage.objects.live()]
+    found = []
+    for path in paths:
+        soup = read(path)
+        for hidden in soup(["script", "style", "template"]):
+            hidden.decompose()
+        text = soup.get_text(" ")
+        for name in official:
+            text = text.replace(name, "")
+        found += [
+            f"{path} : …{text[max(0, m.start() - 30) : m.end() + 30]}…"
+            for m in STRAIGHT_APOSTROPHE.finditer(text)
+        ]
+    assert found == []

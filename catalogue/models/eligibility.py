@@ -153,7 +153,7 @@ class EligibilityCriteria(models.Model):
         if high is not None:
             return str(format_lazy(_("Communes de {high} habitants au plus"), high=fmt(high)))
         if low is not None:
-            return str(format_lazy(_("Communes d'au moins {low} habitants"), low=fmt(low)))
+            return str(format_lazy(_("Communes d’au moins {low} habitants"), low=fmt(low)))
         return ""
 
     def eligibility_summary(self) -> list[tuple[str, str]]:

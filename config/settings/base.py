@@ -197,15 +197,21 @@ WAGTAILSEARCH_BACKENDS = search_backends(env("SEARCH_URL"), env("SEARCH_INDEX_PR
 # Background work (mail, index updates) goes through django-tasks, which Wagtail uses too.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Facts of the legal pages (filled by the site setup, ``home.legal``): who publishes
-# the site, who directs the publication, who hosts it, who answers for personal
-# data. Unknown until the deployment says: "à vérifier".
+# Facts of the legal pages (written by the site setup from home/data/site_setup.yaml):
+# who publishes the site (name and postal address), who directs the publication, who
+# hosts it (name, address, telephone), whom to write to about personal data and about
+# accessibility. Production requires each (``manage.py check --deploy`` fails while one
+# is empty: home/checks.py); elsewhere an empty one reads "à vérifier".
 SITE_PUBLISHER = env("SITE_PUBLISHER", "Agence nationale de la cohésion des territoires (ANCT)")
-SITE_PUBLISHER_ADDRESS = env("SITE_PUBLISHER_ADDRESS", "à vérifier")
-SITE_PUBLICATION_DIRECTOR = env("SITE_PUBLICATION_DIRECTOR", "à vérifier")
-SITE_HOST = env("SITE_HOST", "à vérifier")
-SITE_DPO_CONTACT = env("SITE_DPO_CONTACT", "à vérifier")
-SITE_ACCESSIBILITY_CONTACT = env("SITE_ACCESSIBILITY_CONTACT", "à vérifier")
+SITE_PUBLISHER_ADDRESS = env("SITE_PUBLISHER_ADDRESS")
+SITE_PUBLICATION_DIRECTOR = env("SITE_PUBLICATION_DIRECTOR")
+SITE_HOST = env("SITE_HOST")
+SITE_DPO_CONTACT = env("SITE_DPO_CONTACT")
+SITE_ACCESSIBILITY_CONTACT = env("SITE_ACCESSIBILITY_CONTACT")
+# Delays of the engineering requests that the personal-data page states (the
+# engineering app reads them too: engineering/conf.py).
+ENGINEERING_CONFIRMATION_DAYS = env_int("ENGINEERING_CONFIRMATION_DAYS", 7)
+ENGINEERING_RETENTION_DAYS = env_int("ENGINEERING_RETENTION_DAYS", 365 * 3)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Seconds a mail server may take to answer before the send fails and is retried

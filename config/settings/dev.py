@@ -14,3 +14,14 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# `make run` is a demonstration: its legal pages name clearly marked demo values, never
+# a real person or address (production sets the real ones, see base.py).
+DEMO_MARK = "[démonstration]"
+SITE_PUBLISHER_ADDRESS = env("SITE_PUBLISHER_ADDRESS", f"{DEMO_MARK} adresse postale de l’éditeur")
+SITE_PUBLICATION_DIRECTOR = env(
+    "SITE_PUBLICATION_DIRECTOR", f"{DEMO_MARK} nom et fonction du directeur de la publication"
+)
+SITE_HOST = env("SITE_HOST", f"{DEMO_MARK} hébergé sur le poste de développement qui lance make run")
+SITE_DPO_CONTACT = env("SITE_DPO_CONTACT", f"{DEMO_MARK} dpd@exemple.invalid")
+SITE_ACCESSIBILITY_CONTACT = env("SITE_ACCESSIBILITY_CONTACT", f"{DEMO_MARK} accessibilite@exemple.invalid")

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -25,7 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from catalogue.citations import Citations
-from catalogue.models import CataloguePage, EligibilityCriteria
+from catalogue.models import CataloguePage, CatalogueStatus, EligibilityCriteria
 from home.blocks import BodyBlock
 
 from ..display import axis_accordion_items, escape_rows, format_euros, key_facts
@@ -112,6 +113,10 @@ class PactePage(CataloguePage, EligibilityCriteria):
     ``covered_departement_codes()`` for readers of the generic criteria (such as
     ``eligibility_summary``); it is not shown in the editor.
     """
+
+    #: Keys of the sourced facts that give the amount, the duration and the end of
+    #: the pacte (the API names them, as the page shows them).
+    AMOUNT_KEY, DURATION_KEY, END_KEY = "montant", "duree", "fin"
 
     territory_label = models.CharField(
         _("nom du territoire"),
@@ -338,6 +343,15 @@ class PactePage(CataloguePage, EligibilityCriteria):
                 {
                     "end_date": _("La date de fin doit être postérieure ou égale à la date de signature."),
                 }
+            )
+        ended = self.end_date is not None and self.end_date < timezone.localdate()
+        if ended and self.status == CatalogueStatus.ACTIVE:
+            raise ValidationError(
+                {"status": _("La date de fin est passée : le pacte ne peut pas être « en cours ».")}
+            )
+        if self.end_date and not ended and self.status == CatalogueStatus.CLOSED:
+            raise ValidationError(
+                {"status": _("La date de fin n’est pas passée : le pacte n’est pas « terminé ».")}
             )
 
     def save(self, *args, **kwargs):

@@ -14,8 +14,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from territories.text import collation_key
 
 from .programme_page import ProgrammePage
+
+
+def _listing_order(page) -> tuple:
+    """Grouped by thématique (in its order), then by title as a French reader sorts."""
+    theme = (page.theme.sort_order, collation_key(page.theme.name)) if page.theme else (10**6, ("", ""))
+    return (*theme, collation_key(page.title))
 
 
 class ProgrammeIndexPage(BasePage):
@@ -47,7 +54,12 @@ class ProgrammeIndexPage(BasePage):
         if form.is_bound:
             form.is_valid()
         # Lazy: the template caches the list (home.content_version), so on a hit no query runs.
-        programmes = SimpleLazyObject(lambda: list(form.filter(self.programmes())))
+        programmes = SimpleLazyObject(
+            lambda: sorted(
+                form.filter(self.programmes()),
+                key=_listing_order,
+            )
+        )
 
         def grouped():
             return [

@@ -34,9 +34,9 @@ from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
 from programmes.fields import MultipleChoiceField
 from programmes.france_services import france_services_by_departement
-from territories.text import INSEE_CODE_RE
+from territories.text import INSEE_CODE_RE, collation_key
 
-from .facts import LAUNCH_KEY
+from .facts import LAUNCH_KEY, ROADMAP_ADOPTED
 
 
 class ProgrammeKind(models.TextChoices):
@@ -180,10 +180,10 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             .public()
             .filter(pk__in=[link.programme_id for link in self.related_programme_links.all()])
             .select_related("public_policy")
-            .order_by("title")
         )
+        related = sorted(related, key=lambda page: collation_key(page.title))
         context.update(
-            partners=self.partners.all(),
+            partners=sorted(self.partners.all(), key=lambda partner: collation_key(partner.name)),
             contacts=self.contacts.all(),
             documents_list=[item.document for item in self.documents.select_related("document")],
             faq_accordion=[
@@ -203,8 +203,9 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         return context
 
     def sourced_context(self) -> dict:
-        """Published facts with their source numbers, the launch fact (which turns
-        a 2020 "en incubation" into history) and the numbered source list."""
+        """Published facts with their source numbers, the launch fact (a launch
+        after the 2020 roadmap shows its "en incubation" as history, beside the
+        current status) and the numbered source list."""
         citations = Citations()
         facts = citations.number_all(f for f in self.facts.select_related("source") if f.public)
         launch = next((f for f in facts if f.key == LAUNCH_KEY), None)
@@ -212,7 +213,9 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
             "sourced_facts": facts,
             "sourced_rows": [{"label": fact.label, "fact": fact} for fact in facts],
             "launch_fact": launch,
-            "roadmap_history": launch is not None and self.status == "incubation",
+            "roadmap_history": launch is not None
+            and launch.as_of is not None
+            and launch.as_of > ROADMAP_ADOPTED,
             "sources": citations.items(),
         }
 

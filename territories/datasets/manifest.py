@@ -1,14 +1,15 @@
-"""The manifest of shipped official datasets (``data/official/datasets.toml``):
+"""The manifest of shipped official datasets (``data/official/datasets.yaml``):
 what each file is, where it comes from and which column holds what. Data, not
 code: adding a list is adding an entry and its file."""
 
 import datetime
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "official"
-MANIFEST = DATA_DIR / "datasets.toml"
+MANIFEST = DATA_DIR / "datasets.yaml"
 
 #: Provenance fields copied as they are onto ``OfficialDataset``.
 PROVENANCE = (
@@ -64,8 +65,7 @@ class DatasetSpec:
 
 
 def load_manifest(path: Path = MANIFEST) -> list[DatasetSpec]:
-    with open(path, "rb") as handle:
-        entries = tomllib.load(handle).get("dataset", [])
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return [DatasetSpec(**entry) for entry in entries]
 
 

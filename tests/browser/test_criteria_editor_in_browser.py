@@ -14,7 +14,7 @@ def programme_edit_url(live_server, real_territories, django_user_model):
 
     from .conftest import serve_default_site
 
-    home = load_shell(None, LoadReport())
+    home = load_shell(LoadReport())
     partners = [
         PartnerFactory(name="Agence nationale pour la rénovation urbaine", acronym="ANRU"),
         PartnerFactory(name="Association des petites villes de France", acronym="APVF"),

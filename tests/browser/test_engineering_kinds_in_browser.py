@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def set_up_form(demo_site_url, settings):
     settings.ENGINEERING_RATE_LIMIT_PER_IP = 100
-    call_command("setup_engineering", verbosity=0)
+    call_command("setup_site", verbosity=0)
     return demo_site_url + FORM
 
 

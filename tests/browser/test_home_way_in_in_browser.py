@@ -15,7 +15,7 @@ def site_url(live_server, real_territories):
 
     from .conftest import serve_default_site
 
-    load_shell(None, LoadReport())
+    load_shell(LoadReport())
     return serve_default_site(live_server)
 
 

@@ -12,7 +12,7 @@ def shell(live_server):
 
     from home.setup import LoadReport, load_shell
 
-    load_shell(None, LoadReport())
+    load_shell(LoadReport())
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "localhost", live_server.thread.port
     site.save()

@@ -4,9 +4,8 @@ missing territorial data."""
 import pytest
 from django.core.management import call_command
 
-from demo import pactes as pactes_demo
-from demo import training as training_demo
-from home.models import HomePage, StandardPage
+from demo.loader import load_block, load_files
+from home.models import StandardPage
 from home.upsert import LoadReport
 from pactes.models import PactePage
 from training.models import OfferKind, TrainingOfferPage
@@ -26,10 +25,11 @@ def territory_rows(real_territories, db):
     reference data (official codes and names)."""
 
 
-def run_my_steps():
+def run_my_steps(*extra_blocks):
     report = LoadReport()
-    home = pactes_demo.load(HomePage.objects.get(), report)
-    training_demo.load(home, report)
+    load_files(["partners.yaml", "pactes.yaml", "training.yaml"], report)
+    for block in extra_blocks:
+        load_block(block, report)
     return report
 
 
@@ -59,21 +59,25 @@ def test_loader_creates_the_five_pactes_and_is_idempotent(client, territory_rows
     assert report.unchanged > 0
 
 
-def test_missing_territories_are_reported_and_the_loader_goes_on(home_page, monkeypatch):
+def test_missing_territories_are_reported_and_the_loader_goes_on(home_page):
     # A code that no import ever creates stands for territorial data not imported yet
     # (other test modules may have imported the real data in this session).
-    monkeypatch.setattr(
-        pactes_demo,
-        "PACTES",
-        pactes_demo.PACTES
-        + [
-            {"slug": "pacte-inconnu", "title": "Pacte inconnu", "departements": ["000"], "summary": "Test."},
+    unknown = {
+        "model": "pactes.PactePage",
+        "parent": "pactes",
+        "rows": [
+            {
+                "slug": "pacte-inconnu",
+                "title": "Pacte inconnu",
+                "covered_departements": [{"code": "000"}],
+                "summary": "Test.",
+            }
         ],
-    )
-    report = run_my_steps()
+    }
+    report = run_my_steps(unknown)
     assert PactePage.objects.count() == 6
     assert not PactePage.objects.get(slug="pacte-inconnu").covered_departements.exists()
-    reasons = [r for r in report.rejected if "Pacte inconnu" in r]
+    reasons = [r for r in report.reasons() if "Pacte inconnu" in r]
     assert reasons and "département 000 introuvable" in reasons[0] and "import_territories" in reasons[0]
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from demo.pactes import engineering_body
+from demo.loader import read, with_urls
 from engineering.models import EngineeringRequest, RequestState
 from engineering.protocol.workflow import apply_transition
 from territories.delegates import delegate_for
@@ -89,14 +89,15 @@ def test_the_status_page_is_linked_from_the_form_the_footer_and_the_offer_page(
     assert f'href="{STATUS_URL}"' in html[: html.index("fr-footer")]
     assert f'href="{STATUS_URL}"' in footer
     assert f'href="{STATUS_URL}"' in client.get("/").content.decode()
-    offer = "".join(str(block["value"]) for block in engineering_body())
+    page = next(row for b in read("pactes.yaml") for row in b["rows"] if row["slug"] == "offre-ingenierie")
+    offer = "".join(str(block["value"]) for block in with_urls(page["body"]))
     assert f'href="{STATUS_URL}"' in offer
 
 
 def test_the_delegate_names_a_single_contact_only_for_a_local_answer(territories):
     role = delegate_for(Departement.objects.get(code="08")).role
     assert "réponse locale, il désigne un interlocuteur unique" in role
-    assert "sollicite l'agence" in role
+    assert "sollicite l’agence" in role  # the typographic apostrophe of the site
     assert "leur désigne un interlocuteur unique" not in role
 
 

@@ -1,5 +1,6 @@
-"""What the site setup gives the engineering offer (kinds of engineering, legal
-pages) and the sample requests of ``make run SAMPLE_REQUESTS=1``."""
+"""What the site setup (``setup_site``: every app's ``setup`` step) gives the
+engineering offer (kinds of engineering, legal pages) and the sample requests of
+``make run SAMPLE_REQUESTS=1``."""
 
 import csv
 import io
@@ -19,9 +20,9 @@ from .test_staff_views import ADMIN
 pytestmark = pytest.mark.django_db
 
 
-def setup_engineering():
+def setup_engineering():  # the site setup, whose engineering step loads the kinds
     out = io.StringIO()
-    call_command("setup_engineering", stdout=out)
+    call_command("setup_site", stdout=out)
     return out.getvalue()
 
 
@@ -62,7 +63,7 @@ def _body_text(page) -> str:
     return " ".join(str(block.value) for block in page.specific.body)
 
 
-def test_the_legal_pages_are_filled_from_the_settings_and_the_configured_delays(client, home_page, settings):
+def test_the_legal_pages_are_filled_from_the_settings_and_the_configured_delays(client, settings):
     settings.ENGINEERING_RETENTION_DAYS = 730
     settings.ENGINEERING_CONFIRMATION_DAYS = 5
     settings.SITE_DPO_CONTACT = "dpd@example.gouv.fr"

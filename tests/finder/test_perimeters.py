@@ -4,10 +4,11 @@ inside them "à vérifier" until its commune list is imported, outside "non remp
 
 import pytest
 
-from demo.pactes import ensure_pactes
+from demo.loader import load_block, read
 from finder.commune_lists import import_commune_list
 from finder.eligibility import Outcome, find_programmes
 from home.upsert import LoadReport
+from pactes.models import PactePage
 from territories.models import Commune
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def bassin_minier(pacte_index, real_territories, taxonomies):
-    pactes = ensure_pactes(pacte_index, LoadReport())
-    return next(p for p in pactes if p.slug == "bassin-minier")
+    block = next(b for b in read("pactes.yaml") if b["model"] == "pactes.PactePage")
+    load_block({**block, "rows": [r for r in block["rows"] if r["slug"] == "bassin-minier"]}, LoadReport())
+    return PactePage.objects.get(slug="bassin-minier")
 
 
 def outcome(pacte, code):

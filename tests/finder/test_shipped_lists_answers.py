@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from catalogue.models import TerritoryType
-from catalogue.site_setup import territory_types as declared_types
+from catalogue.setup import territory_types as declared_types
 from finder.territory_types import answer_for
 from finder.verdicts import Outcome
 from territories.datasets import DATA_DIR, load_manifest

@@ -1,6 +1,7 @@
 """Editors create, edit and publish pactes in the Wagtail admin; invalid input
 is refused with a French message."""
 
+import datetime
 from decimal import Decimal
 
 from wagtail.models import Site
@@ -21,7 +22,7 @@ def pacte_form_data(**overrides):
         "title": "Pacte Ardennes",
         "slug": "pacte-ardennes",
         "summary": "Un pacte pour les Ardennes.",
-        "status": "actif",
+        "status": "termine",  # ended on 15 March 2022 (end_date): a status coherent with the dates
         "body": streamfield([]),
         "territory_label": "",
         "covered_departements": ("08",),  # a tuple: nested_form_data flattens lists
@@ -122,7 +123,7 @@ def edit_form_data(pacte, action_status=None):
 class PacteAdminTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = load_shell(None, LoadReport())
+        cls.home = load_shell(LoadReport())
         Site.objects.filter(is_default_site=True).update(hostname="testserver")
         cls.index = PacteIndexPage(title="Pactes et contrats", slug="pactes")
         cls.home.add_child(instance=cls.index)
@@ -204,6 +205,18 @@ class PacteAdminTests(WagtailPageTestCase):
         self.assertRefused(
             self.post_new_pacte(signature_date="2020-01-01", end_date="2019-12-31"),
             "La date de fin doit être postérieure ou égale à la date de signature.",
+        )
+
+    def test_a_status_the_dates_contradict_is_refused(self):
+        self.assertRefused(
+            self.post_new_pacte(status="actif", end_date="2022-03-15"),
+            "La date de fin est passée : le pacte ne peut pas être « en cours ».",
+        )
+        self.assertRefused(
+            self.post_new_pacte(
+                status="termine", end_date=str(datetime.date.today() + datetime.timedelta(days=400))
+            ),
+            "La date de fin n’est pas passée : le pacte n’est pas « terminé ».",
         )
 
     def test_unknown_commune_code_is_refused(self):

@@ -11,7 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
-from catalogue.site_setup import setup as load_reference_taxonomies
+from catalogue.setup import setup as load_reference_taxonomies
 from home.models import HomePage, StandardPage
 from home.setup import LoadReport, load_shell
 from news.models import NewsPage
@@ -22,8 +22,8 @@ from tests.factories import PartnerFactory, ProgrammePageFactory
 class ProgrammePageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = load_shell(None, LoadReport())
-        load_reference_taxonomies(None, LoadReport())
+        cls.home = load_shell(LoadReport())
+        load_reference_taxonomies(LoadReport())
         PartnerFactory(name="Association des petites villes de France", acronym="APVF")
         cls.index = ProgrammeIndexPage(title="Programmes", slug="programmes")
         cls.home.add_child(instance=cls.index)

@@ -24,7 +24,7 @@ def test_the_pactes_index_map_and_list_hold_the_same_departements(client, catalo
     highlighted, listed = map_and_list(body, "pactes")
     assert highlighted == ["08", "23"]
     assert listed == ["08", "23", "971"]  # Guadeloupe has no shape: the list says it
-    assert "Les départements d'outre-mer ne sont pas dessinés" in body
+    assert "Les départements d’outre-mer ne sont pas dessinés" in body
     assert f'<a href="{catalogue["pacte_ardennes"].url}">Pacte Ardennes</a>' in body
     assert "licence CC BY 4.0" in body and "<script" not in body.split("data-map=")[1].split("</figure>")[0]
 

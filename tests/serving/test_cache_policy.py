@@ -16,6 +16,7 @@ from home.http_cache import CachePolicyMiddleware
 from home.management.commands.build_utility_css import TARGET, build
 from home.static_storage import ForgivingCompressedManifestStorage
 from tests.serving.conftest import ROOT
+from tests.test_foundation import LEGAL_SETTINGS
 
 
 class Anonymous:
@@ -109,6 +110,7 @@ def test_the_production_settings_pass_the_deployment_check():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "anct.example.org",
         "SITE_BASE_URL": "https://anct.example.org",
+        **LEGAL_SETTINGS,
     }
     for test_only in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(test_only, None)

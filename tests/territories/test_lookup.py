@@ -98,3 +98,20 @@ def test_the_number_of_queries_is_bounded(django_assert_max_num_queries):
         lookup("saint")
     with django_assert_max_num_queries(3):
         lookup("08000")
+
+
+def test_names_sort_as_a_french_reader_expects():
+    """Accents, ligatures and case set aside, not byte order ("É" after "Z")."""
+    from territories.text import collation_key
+
+    names = ["Zuydcoote", "Écouen", "Eaubonne", "Œuilly", "ézy-sur-Eure", "Oberhausbergen", "Ezanville"]
+    assert sorted(names, key=collation_key) == [
+        "Eaubonne",
+        "Écouen",
+        "Ezanville",
+        "ézy-sur-Eure",
+        "Oberhausbergen",
+        "Œuilly",
+        "Zuydcoote",
+    ]
+    assert sorted(names)[-1] != "Zuydcoote"  # what plain sorting does

@@ -44,7 +44,7 @@ def offer_form_data(**overrides):
 class TrainingAdminTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = load_shell(None, LoadReport())
+        cls.home = load_shell(LoadReport())
         Site.objects.filter(is_default_site=True).update(hostname="testserver")
         cls.index = TrainingIndexPage(title="Formations des élus", slug="formations")
         cls.home.add_child(instance=cls.index)

@@ -30,7 +30,7 @@ from home.blocks import BodyBlock
 
 class OfferKind(models.TextChoices):
     TRAINING = "formation", _("formation")
-    CONCERTATION_MODULE = "ingenierie_concertation", _("module d'ingénierie de la concertation")
+    CONCERTATION_MODULE = "ingenierie_concertation", _("module d’ingénierie de la concertation")
 
 
 class OfferFormat(models.TextChoices):

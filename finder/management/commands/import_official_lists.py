@@ -11,7 +11,7 @@ from territories.datasets import import_dataset, import_datasets, spec_for
 
 
 class Command(BaseCommand):
-    help = "Importe les listes officielles et zonages (territories/data/official/datasets.toml)."
+    help = "Importe les listes officielles et zonages (territories/data/official/datasets.yaml)."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,5 +1,6 @@
-"""Sets up what production needs: the site shell (home page, legal pages, footer
-settings), the "Relecture éditoriale" workflow and the reference taxonomies.
+"""Sets up what production needs: every app's ``setup`` step (``home.setup``):
+the site shell (home page, legal pages, footer settings), the "Relecture
+éditoriale" workflow, the reference taxonomies, the kinds of engineering.
 Idempotent; no demo content (that is ``load_demo_content``)."""
 
 from django.core.management.base import BaseCommand
@@ -9,9 +10,9 @@ from home.upsert import LoadReport
 
 
 class Command(BaseCommand):
-    help = "Met en place le site (accueil, pages légales, relecture, taxonomies) ; idempotent."
+    help = "Met en place le site (accueil, pages légales, relecture, taxonomies, ingénierie) ; idempotent."
 
     def handle(self, *args, **options):
         report = LoadReport()
-        setup_site(report)
+        setup_site(report, each=lambda label, step: self.stdout.write(f"… {label} : {step}"))
         self.stdout.write(self.style.SUCCESS(f"Mise en place du site : {report}"))

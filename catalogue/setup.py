@@ -1,17 +1,17 @@
 """The catalogue's reference taxonomies, part of the site setup production needs
-(``manage.py setup_site`` calls ``setup`` through the ``site_setup`` hook of
-``home.setup``): the thématiques and politiques publiques of the agency's 2020
+(``manage.py setup_site`` runs ``setup``, as it runs every app's ``setup``
+module: ``home.setup``): the thématiques and politiques publiques of the agency's 2020
 roadmap (section III), the beneficiary types and the territory types the
 eligibility rules use. Editors may add more in the admin; rows are found by
 slug and only created or updated when they differ.
 
-Partners are not reference content: the demo loader (``demo.programmes``) adds
+Partners are not reference content: the demo (``demo/data/partners.yaml``) adds
 the ones the roadmap names.
 """
 
-import tomllib
 from pathlib import Path
 
+import yaml
 from django.db import transaction
 
 from home.upsert import LoadReport, upsert
@@ -34,7 +34,7 @@ POLICIES = [
     (POLITIQUE_VILLE, "lien-social", "Lien social"),
     (POLITIQUE_VILLE, "emploi-developpement-economique", "Emploi, développement économique"),
     (POLITIQUE_VILLE, "vie-associative", "Soutien à la vie associative"),
-    (POLITIQUE_VILLE, "ambition-culturelle", "Co-construction État-territoires de l'ambition culturelle"),
+    (POLITIQUE_VILLE, "ambition-culturelle", "Co-construction État-territoires de l’ambition culturelle"),
     (RURALITES, "ruralite", "Politique de la ruralité"),
     (RURALITES, "climat-tourisme-ruralite", "Lutte contre le réchauffement climatique / tourisme / ruralité"),
     (
@@ -42,7 +42,7 @@ POLICIES = [
         "centres-petites-moyennes-villes",
         "Revitalisation des centres des petites et moyennes villes",
     ),
-    (RURALITES, "acces-services-publics", "Amélioration de l'accès aux services publics"),
+    (RURALITES, "acces-services-publics", "Amélioration de l’accès aux services publics"),
     (RURALITES, "reindustrialisation", "Soutien à la réindustrialisation"),
     (RURALITES, "territoires-fragiles", "Appui renforcé aux territoires fragiles"),
     (RURALITES, "developpement-touristique", "Appui au développement touristique"),
@@ -56,7 +56,7 @@ POLICIES = [
     ),
     (RURALITES, "sante", "Santé"),
     (RURALITES, "communautes-professionnelles", "Animation de communautés professionnelles"),
-    (NUMERIQUE, "tres-haut-debit", "Renforcer l'accessibilité au très haut débit (infrastructures)"),
+    (NUMERIQUE, "tres-haut-debit", "Renforcer l’accessibilité au très haut débit (infrastructures)"),
     (NUMERIQUE, "fracture-numerique", "Réduire la fracture numérique"),
     (NUMERIQUE, "tiers-lieux", "Encourager les tiers lieux"),
     (NUMERIQUE, "couverture-mobile", "Améliorer la couverture mobile (infrastructures)"),
@@ -71,8 +71,8 @@ BENEFICIARY_TYPES = [
     {"slug": "citoyens", "name": "Citoyens et habitants", "sort_order": 6},
 ]
 
-#: The territory types and how each is answered (data: ``data/territory_types.toml``).
-TERRITORY_TYPES_FILE = Path(__file__).resolve().parent / "data" / "territory_types.toml"
+#: The territory types and how each is answered (data: ``data/territory_types.yaml``).
+TERRITORY_TYPES_FILE = Path(__file__).resolve().parent / "data" / "territory_types.yaml"
 TERRITORY_TYPE_FIELDS = (
     "name",
     "description",
@@ -87,13 +87,12 @@ TERRITORY_TYPE_FIELDS = (
 
 
 def territory_types() -> list[dict]:
-    with open(TERRITORY_TYPES_FILE, "rb") as handle:
-        return tomllib.load(handle)["type"]
+    return yaml.safe_load(TERRITORY_TYPES_FILE.read_text(encoding="utf-8"))
 
 
 @transaction.atomic
-def setup(home, report: LoadReport) -> None:
-    """Create or update the reference taxonomies; ``home`` is unused (hook signature)."""
+def setup(report: LoadReport) -> None:
+    """Create or update the reference taxonomies."""
     themes = {}
     for item in THEMES:
         themes[item["slug"]] = upsert(
