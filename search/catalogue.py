@@ -103,7 +103,8 @@ def _autocomplete(query: str, limit: int) -> list[int]:
     def ask(alias):
         found = []
         for text in spellings(query, synonym_rules()):
-            found += [p.pk for p in public_pages().only("id").autocomplete(text, backend=alias)[:limit]]
+            pages = public_pages().only("id").autocomplete(text, operator="and", backend=alias)
+            found += [page.pk for page in pages[:limit]]
         return list(dict.fromkeys(found))[:limit]
 
     return _with_fallback(ask)[0] or []

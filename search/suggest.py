@@ -119,5 +119,7 @@ def spellings(query: str, synonym_rules: list[str]) -> list[str]:
     for rule in synonym_rules:
         terms = [t for t in rule.split(",") if t.strip()]
         if any(words(term) == tokens for term in terms):
-            variants += [_WORD.findall(term) for term in terms if words(term) != tokens]
+            variants += [
+                form(term) for term in terms if words(term) != tokens for form in (_WORD.findall, words)
+            ]
     return list(dict.fromkeys(" ".join(variant) for variant in variants if variant))
