@@ -37,7 +37,8 @@ class Slot:
 
     def add(self, *terms: str) -> None:
         for term in terms:
-            for spelling in {tuple(term.split()), tuple(ligature_spellings(w)[-1] for w in term.split())}:
+            spellings = (tuple(term.split()), tuple(ligature_spellings(w)[-1] for w in term.split()))
+            for spelling in dict.fromkeys(spellings):
                 if spelling and spelling not in self.alternatives:
                     self.alternatives.append(spelling)
 
