@@ -16,10 +16,11 @@ page number can make a backend fail.
 from __future__ import annotations
 
 import logging
-from functools import cache
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from opensearchpy.exceptions import ConnectionError as EngineConnectionError
+from opensearchpy.exceptions import TransportError
 from wagtail.models import Page
 
 from search.communes import autocomplete_entry, communes_starting_with, exact_communes
@@ -36,13 +37,7 @@ logger = logging.getLogger(__name__)
 COMMUNES_IN_AUTOCOMPLETE = 3
 PER_PAGE = 10
 FALLBACK = "database"  # the alias config.search_backends keeps beside an engine
-
-
-@cache
-def engine_errors():
-    from opensearchpy.exceptions import ConnectionError, TransportError
-
-    return (ConnectionError, TransportError)
+ENGINE_ERRORS = (EngineConnectionError, TransportError)  # the engine is down or refuses
 
 
 def _with_fallback(ask):
@@ -50,7 +45,7 @@ def _with_fallback(ask):
     (answer, alias that answered, whether the engine failed)."""
     try:
         return ask("default"), "default", False
-    except engine_errors() as error:
+    except ENGINE_ERRORS as error:
         logger.warning("Moteur de recherche indisponible, repli sur la base de données : %r", error)
         if FALLBACK not in settings.WAGTAILSEARCH_BACKENDS:
             return None, "", True

@@ -13,12 +13,12 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.search.backends import get_search_backends
 
+from search.models import SearchSynonym
+
 logger = logging.getLogger(__name__)
 
 
 def synonym_rules() -> list[str]:
-    from search.models import SearchSynonym
-
     try:
         return [synonym.as_rule() for synonym in SearchSynonym.objects.all()]
     except DatabaseError:  # table not migrated yet (first migrate)
@@ -45,5 +45,5 @@ def _on_change(**kwargs):
 
 
 def connect():
-    post_save.connect(_on_change, sender="site_search.SearchSynonym", dispatch_uid="search_synonym_saved")
-    post_delete.connect(_on_change, sender="site_search.SearchSynonym", dispatch_uid="search_synonym_deleted")
+    post_save.connect(_on_change, sender=SearchSynonym, dispatch_uid="search_synonym_saved")
+    post_delete.connect(_on_change, sender=SearchSynonym, dispatch_uid="search_synonym_deleted")
