@@ -18,7 +18,7 @@ words to highlight, whichever backend answered.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -60,9 +60,9 @@ class Expansion:
             return parts[0]
         return And(parts) if operator == "and" else Or(parts)
 
-    def matched(self, text: str) -> int:
-        """How many slots ``text`` (a title) holds an alternative of."""
-        joined = " " + " ".join(words(text)) + " "
+    def matched(self, title: str) -> int:
+        """How many slots ``title`` holds an alternative of."""
+        joined = _spaced_words(title)
         return sum(slot.found_in(joined) for slot in self.slots)
 
     def marks(self) -> tuple[set[str], tuple[str, ...]]:
@@ -71,6 +71,12 @@ class Expansion:
         exact = {w for slot in self.slots for alt in slot.alternatives for w in alt if w not in STOP_WORDS}
         stems = {_stemmer().stemWord(word) for word in exact}
         return exact, tuple(stem for stem in stems if len(stem) >= MIN_STEM)
+
+
+@lru_cache(maxsize=20_000)
+def _spaced_words(title: str) -> str:
+    """A title's folded words between spaces, kept for the next searches."""
+    return " " + " ".join(words(title)) + " "
 
 
 @cache
