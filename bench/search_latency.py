@@ -89,7 +89,7 @@ def measure(label, repeat):
             outcome = search_catalogue(query)
             timings.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
-            assert outcome.strategy, outcome
+            assert outcome.backend, outcome
     load = os.getloadavg()[0]
     print(
         f"{label:<42} médiane {statistics.median(timings):7.1f} ms   "

@@ -3,7 +3,8 @@ configuration and the code never branches on it.
 
 ``SEARCH_URL`` empty means Wagtail's database backend (SQLite FTS5 locally,
 PostgreSQL full-text with the ``french_unaccent`` configuration created by the
-``site_search`` migrations). Otherwise its scheme names the engine:
+``site_search`` migrations), declared through ``search.database``, which hands it
+the query expanded in French. Otherwise its scheme names the engine:
 ``opensearch://host:port`` (OpenSearch 2 or 3, through ``search.backends`` with
 French analysis and editors' synonyms), ``elasticsearch://`` (Elasticsearch 8) or
 ``elasticsearch9://`` (Wagtail's backends with the same French index settings).

@@ -1,83 +1,52 @@
-"""French text analysis for Elasticsearch/OpenSearch indexes.
+"""French analysis for the Elasticsearch/OpenSearch index settings.
 
-Imported by the settings (no Django import here): the backend receives these
-index settings when it creates an index, merged over modelsearch's own.
+Imported by the settings (no Django import here): Wagtail merges these
+``INDEX_SETTINGS`` over its own when it creates an index. Wagtail maps every
+``SearchField`` to a text field without an analyzer of its own, so redefining the
+index's ``default`` (indexing) and ``default_search`` (query) analyzers gives every
+searchable field French analysis:
 
-What the analyzers do, in order:
-
-- ``standard`` tokenizer (splits "tiers-lieux" into "tiers", "lieux");
-- ``french_elision``: "l'industrie" -> "industrie", "d'appui" -> "appui";
-- ``lowercase`` then ``asciifolding``: "Cœur" -> "coeur", "ingénierie" -> "ingenierie",
-  so accents match both ways;
-- (search side only) ``french_synonyms``: a ``synonym_graph`` filter fed from the
-  editors' ``SearchSynonym`` snippets (see ``search.synonyms``); synonyms are applied
-  at query time only, so editing them never requires re-indexing;
+- ``standard`` tokenizer ("tiers-lieux" gives "tiers", "lieux");
+- ``french_elision``: "l'industrie" → "industrie", "d'appui" → "appui";
+- ``lowercase`` then ``asciifolding``: "Cœur" → "coeur", "ingénierie" → "ingenierie";
+- at query time only, ``french_synonyms``: a ``synonym_graph`` fed with the editors'
+  ``SearchSynonym`` lines ("PVD, Petites villes de demain"; see ``search.engine``),
+  so that editing a synonym never needs re-indexing;
 - ``french_stem_override`` then ``french_light_stem``: Lucene's light French stemmer
-  (Savoy) conflates plurals and feminines ("territoires" = "territoire", "éducatives"
-  = "éducative") but leaves "industriel" apart from "industrie" and "touristique"
-  apart from "tourisme". The override maps those adjective forms onto the stem of
-  their noun (the override's output is the light stem itself and is protected from
-  further stemming). Add a rule here when a pair of roadmap words should meet.
+  joins plurals and feminines ("territoires" = "territoire") but leaves "industriel"
+  apart from "industrie", "touristique" from "tourisme", "commerciaux" from
+  "commerces": ``STEM_OVERRIDES`` maps them onto their noun's stem. The database
+  backend's query layer reads the same families (``search.expansion``): add a rule
+  here when two words of the roadmap should meet.
 
-Modelsearch maps every ``SearchField`` to a ``text`` field without an explicit
-analyzer, so redefining the index's ``default`` and ``default_search`` analyzers
-applies French analysis to every searchable field (and to ``_all_text`` and the
-``_all_text_boost_*`` copies). Autocomplete fields use ``edgengram_analyzer``,
-redefined here with elision, and ``autocomplete_search`` at query time (set by
-``search.backends.FrenchOpenSearchMapping``): modelsearch's own search analyzer for
-them is ``standard``, which does not fold accents. ``autocomplete_search`` applies
-the editors' synonyms too ("PVD" suggests "Petites villes de demain"); an index
-created before that (an analyzer cannot change on a live index) gets it at the next
-``manage.py update_index``.
+``edgengram_analyzer`` (titles for the autocomplete) gains the elision.
 """
 
-ELISION_ARTICLES = [
-    "l",
-    "m",
-    "t",
-    "qu",
-    "n",
-    "s",
-    "j",
-    "d",
-    "c",
-    "jusqu",
-    "quoiqu",
-    "lorsqu",
-    "puisqu",
-]
+ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
-# token (after lowercase + asciifolding) => light_french stem of the word it should meet.
+# words (after lowercase + asciifolding) => the light_french stem of the noun they should meet.
 STEM_OVERRIDES = [
-    "industriel, industriels, industrielle, industrielles => indust",
-    "touristique, touristiques => tourism",
-    "commercial, commerciale, commerciaux, commerciales => comerc",
+    "industrie, industries, industriel, industriels, industrielle, industrielles => indust",
+    "tourisme, touristique, touristiques => tourism",
+    "commerce, commerces, commercial, commerciale, commerciaux, commerciales => comerc",
 ]
 
-# Used when no editor synonym exists yet: synonym_graph needs at least one rule.
+# synonym_graph needs at least one rule: this one until editors write theirs.
 DEFAULT_SYNONYMS = ["anct, agence nationale de la cohesion des territoires"]
 
-_INDEX_FILTERS = ["french_elision", "lowercase", "asciifolding", "french_stem_override", "french_light_stem"]
-_SEARCH_FILTERS = [
-    "french_elision",
-    "lowercase",
-    "asciifolding",
-    "french_synonyms",
-    "french_stem_override",
-    "french_light_stem",
-]
+_FOLDING = ["french_elision", "lowercase", "asciifolding"]
+_STEMMING = ["french_stem_override", "french_light_stem"]
 
 
 def synonym_filter(rules: list[str]) -> dict:
-    return {
-        "type": "synonym_graph",
-        "synonyms": list(rules) or DEFAULT_SYNONYMS,
-        # A rule an editor typed that cannot be parsed is skipped, not fatal.
-        "lenient": True,
-    }
+    # A line an editor typed that the engine cannot parse is skipped, not fatal.
+    return {"type": "synonym_graph", "synonyms": list(rules) or DEFAULT_SYNONYMS, "lenient": True}
 
 
 def french_index_settings(synonyms: list[str] | None = None) -> dict:
+    def analyzer(filters):
+        return {"type": "custom", "tokenizer": "standard", "filter": filters}
+
     return {
         "settings": {
             "analysis": {
@@ -87,34 +56,14 @@ def french_index_settings(synonyms: list[str] | None = None) -> dict:
                         "articles_case": True,
                         "articles": ELISION_ARTICLES,
                     },
-                    "french_stem_override": {
-                        "type": "stemmer_override",
-                        "rules": STEM_OVERRIDES,
-                    },
+                    "french_stem_override": {"type": "stemmer_override", "rules": STEM_OVERRIDES},
                     "french_light_stem": {"type": "stemmer", "language": "light_french"},
                     "french_synonyms": synonym_filter(synonyms or []),
                 },
                 "analyzer": {
-                    "default": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": _INDEX_FILTERS,
-                    },
-                    "default_search": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": _SEARCH_FILTERS,
-                    },
-                    "edgengram_analyzer": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": ["french_elision", "lowercase", "asciifolding", "edgengram"],
-                    },
-                    "autocomplete_search": {
-                        "type": "custom",
-                        "tokenizer": "standard",
-                        "filter": ["french_elision", "lowercase", "asciifolding", "french_synonyms"],
-                    },
+                    "default": analyzer(_FOLDING + _STEMMING),
+                    "default_search": analyzer([*_FOLDING, "french_synonyms", *_STEMMING]),
+                    "edgengram_analyzer": analyzer([*_FOLDING, "edgengram"]),
                 },
             }
         }

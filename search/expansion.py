@@ -1,114 +1,120 @@
-"""Query expansion for the database backend: the editors' synonyms and French
-stemming, as the engine's analysis gives them (``search.analysis``).
+"""French word forms and the editors' synonyms, carried by the query.
 
-The database backends index words as written (SQLite FTS5 without stemming,
-PostgreSQL with ``french_unaccent``), so the query carries the variants instead:
-each word of the query becomes a *slot*, a set of alternatives of which a page
-must contain one. A slot holds the word, its singular or plural, its Snowball
-French stem as a prefix ("commerces" → ``commerc*``, which also finds
-"commerciaux"), the word family of ``STEM_OVERRIDES`` ("industriel" →
-"industrie", "tourisme" → "touristique") and, when the words are one of the
-editors' ``SearchSynonym`` terms, every other term of that line as a phrase
-("PVD" → "petites villes de demain", "fibre" → "THD", "très haut débit").
+Wagtail's database backend indexes words as written (SQLite FTS5) or with
+PostgreSQL's French stemming, which does not join "commerces" and "commerciaux",
+and it knows no synonyms. So each word of the query becomes a *slot*: the
+alternatives of which a page must hold one. They are the word, its singular or
+plural, the family of ``search.analysis.STEM_OVERRIDES`` (the rules the engine
+applies in its own analysis), its spelling with a ligature ("coeur" → "cœur": SQLite
+keeps "œ" as a letter) and, when the words form a term of an editors' synonym
+line, every other term of that line ("PVD" → "petites villes de demain").
+
+``Expansion.query()`` turns the slots into Wagtail's public query classes, made of
+folded words only, so nothing a visitor types reaches a full-text syntax. The same
+slots tell the catalogue service how many of the words a title holds and which
+words to highlight, whichever backend answered.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import snowballstemmer
-from modelsearch.query import PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from search.analysis import STEM_OVERRIDES
 from search.query import STOP_WORDS, query_words, words
+from territories.text import ligature_spellings
 
-MIN_STEM = 5  # shorter stems ("cit", "vill") would match too much as prefixes
-
-
-@dataclass(frozen=True)
-class Alternative:
-    words: tuple[str, ...]  # one word, or a phrase
-    prefix: bool = False  # the last word matches as a prefix
+MIN_STEM = 5  # shorter stems ("cit", "vill") would mark too many words
 
 
 @dataclass
 class Slot:
-    alternatives: list[Alternative] = field(default_factory=list)
+    text: str  # the words typed, for a search of this slot alone
+    alternatives: list[tuple[str, ...]]  # folded words: one word, or a phrase
 
-    def add(self, *terms: str, prefix: bool = False):
+    def add(self, *terms: str) -> None:
         for term in terms:
-            alternative = Alternative(tuple(term.split()), prefix)
-            if alternative.words and alternative not in self.alternatives:
-                self.alternatives.append(alternative)
+            spellings = (tuple(term.split()), tuple(ligature_spellings(w)[-1] for w in term.split()))
+            for spelling in dict.fromkeys(spellings):
+                if spelling and spelling not in self.alternatives:
+                    self.alternatives.append(spelling)
+
+    def found_in(self, joined: str) -> bool:
+        return any(f" {' '.join(words)} " in joined for words in self.alternatives)
 
 
-class ExpandedQuery(PlainText):
-    """A plain-text query that carries its slots; ``search.database`` renders
-    them in the backend's own full-text syntax (any other backend sees the words)."""
+@dataclass
+class Expansion:
+    slots: list[Slot]
 
-    def __init__(self, slots: list[Slot], operator: str = "and"):
-        text = " ".join(" ".join(slot.alternatives[0].words) for slot in slots)
-        super().__init__(text, operator=operator)
-        self.slots = slots
+    def query(self, operator: str = "and"):
+        """The slots as Wagtail query objects: ``And`` (or ``Or``) of ``Or``s."""
+        parts = []
+        for slot in self.slots:
+            options = [Phrase(" ".join(w)) if len(w) > 1 else PlainText(w[0]) for w in slot.alternatives]
+            parts.append(options[0] if len(options) == 1 else Or(options))
+        if len(parts) == 1:
+            return parts[0]
+        return And(parts) if operator == "and" else Or(parts)
 
-    def matches(self, folded_words: list[str]) -> bool:
-        """Does a text (its folded words) hold an alternative of every slot?"""
-        joined = " " + " ".join(folded_words) + " "
-        return all(any(_found(alt, joined) for alt in slot.alternatives) for slot in self.slots)
+    def matched(self, title: str) -> int:
+        """How many slots ``title`` holds an alternative of."""
+        joined = _spaced_words(title)
+        return sum(slot.found_in(joined) for slot in self.slots)
 
     def marks(self) -> tuple[set[str], tuple[str, ...]]:
-        """Words to highlight: exact words, and prefixes (stems)."""
-        exact, prefixes = set(), []
-        for slot in self.slots:
-            for alternative in slot.alternatives:
-                if alternative.prefix:
-                    prefixes.append(alternative.words[-1])
-                exact.update(word for word in alternative.words if word not in STOP_WORDS)
-        return exact, tuple(prefixes)
+        """Words to highlight: the alternatives' words, and stems as prefixes
+        ("commerces" marks "commerciaux")."""
+        exact = {w for slot in self.slots for alt in slot.alternatives for w in alt if w not in STOP_WORDS}
+        stems = {_stemmer().stemWord(word) for word in exact}
+        return exact, tuple(stem for stem in stems if len(stem) >= MIN_STEM)
 
 
-def _found(alternative: Alternative, joined: str) -> bool:
-    phrase = " " + " ".join(alternative.words)
-    return (phrase in joined) if alternative.prefix else (phrase + " " in joined)
-
-
-def _key(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+@lru_cache(maxsize=20_000)
+def _spaced_words(title: str) -> str:
+    """A title's folded words between spaces, kept for the next searches."""
+    return " " + " ".join(words(title)) + " "
 
 
 @cache
-def _families() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """``STEM_OVERRIDES`` as (words of the family, stem shared with the noun)."""
-    rules = []
-    for rule in STEM_OVERRIDES:
-        family, stem = rule.split("=>")
-        rules.append((tuple(w.strip() for w in family.split(",")), stem.strip()))
-    return tuple(rules)
+def _stemmer():
+    return snowballstemmer.stemmer("french")
 
 
-def add_word_forms(slot: Slot, word: str, stemmer) -> None:
-    """The word, its singular or plural, its stem as a prefix, its family."""
+@cache
+def _families() -> tuple[tuple[str, ...], ...]:
+    """The words each rule of ``STEM_OVERRIDES`` joins."""
+    return tuple(tuple(w.strip() for w in rule.split("=>")[0].split(",")) for rule in STEM_OVERRIDES)
+
+
+def _key(word: str) -> str:
+    """A word without its plural mark, to compare "quartier" with "quartiers"."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def add_word_forms(slot: Slot, word: str) -> None:
+    """The word, its singular or plural, its family and its ligature spelling."""
     slot.add(word)
     if word.isdigit() or len(word) < 3:
         return
-    slot.add(word[:-1] if _key(word) != word else word + "s")
-    stem = stemmer.stemWord(word)
-    if len(stem) >= MIN_STEM and stem != word:
-        slot.add(stem, prefix=True)
-    for family, shared in _families():
-        if word in family or stem == shared or word.startswith(shared):
+    slot.add(_key(word) if _key(word) != word else word + "s")
+    if word.endswith("aux"):
+        slot.add(word[:-3] + "al")  # commerciaux → commercial
+    if _key(word).endswith("ee"):
+        slot.add(word[:-2] + "e" if word.endswith("ee") else word[:-3] + "es")  # engagées → engagés
+    for family in _families():
+        if word in family:
             slot.add(*family)
-            if all(member.startswith(shared) for member in family):
-                slot.add(shared, prefix=True)
 
 
 def synonym_groups(rules: list[str]) -> list[list[tuple[str, ...]]]:
     """Editors' synonym lines as lists of terms, each term its folded words."""
     groups = []
     for rule in rules:
-        terms = [tuple(words(term)) for term in rule.split(",")]
-        terms = [term for term in terms if term]
+        terms = [term for term in (tuple(words(t)) for t in rule.split(",")) if term]
         if len(terms) > 1:
             groups.append(terms)
     return groups
@@ -126,28 +132,24 @@ def _synonyms_at(tokens: list[str], start: int, groups) -> tuple[list[tuple[str,
     return best, length
 
 
-def expand(query: str, rules: list[str], autocomplete: bool = False, operator: str = "and"):
-    """The query as slots, or None when it has no word at all."""
+def expand(query: str, rules: list[str]) -> Expansion | None:
+    """The query as slots, or None when it holds no word at all. Stop words are
+    not required ("formation des élus" needs "formation" and "élus")."""
     tokens = query_words(query)
     groups = synonym_groups(rules)
-    stemmer = snowballstemmer.stemmer("french")
-    meaningful = [t for t in tokens if t not in STOP_WORDS]
+    meaningful = any(t not in STOP_WORDS for t in tokens)
     slots, index = [], 0
     while index < len(tokens):
-        token, slot = tokens[index], Slot()
         terms, length = _synonyms_at(tokens, index, groups)
-        last = index + max(length, 1) == len(tokens)
-        if length > 1:
-            slot.add(" ".join(tokens[index : index + length]))
-        elif autocomplete:
-            slot.add(token, prefix=last)
-        elif token in STOP_WORDS and meaningful and not terms:
-            index += 1
+        typed = tokens[index : index + max(length, 1)]
+        index += len(typed)
+        if not terms and typed[0] in STOP_WORDS and meaningful:
             continue
+        slot = Slot(" ".join(typed), [])
+        if len(typed) > 1:
+            slot.add(" ".join(typed))
         else:
-            add_word_forms(slot, token, stemmer)
-        for term in terms:
-            slot.add(" ".join(term))
+            add_word_forms(slot, typed[0])
+        slot.add(*(" ".join(term) for term in terms))
         slots.append(slot)
-        index += max(length, 1)
-    return ExpandedQuery(slots, operator) if slots else None
+    return Expansion(slots) if slots else None

@@ -16,7 +16,7 @@ class SearchSynonym(models.Model):
     """A set of equivalent words: searching any of them finds pages with the others.
 
     Applied at query time: by the engine's analysis (see ``search.synonyms``) and
-    by the database strategy's query expansion (``search.expansion``).
+    by the database backend's query expansion (``search.expansion``).
     """
 
     terms = models.CharField(

@@ -2,10 +2,10 @@
 
 Every query and page number from the query string passes here first, whichever
 backend answers: control characters (NUL included) and format characters are
-dropped, the text is cut to a length no title needs, and the database strategy
-only ever sends the backends the folded *words* of the query (letters and
-digits), so quotes, ``OR``, ``NEAR``, ``*``, ``^`` or parentheses are words or
-nothing, never full-text syntax. A page number is ASCII digits or page 1.
+dropped, the text is cut to a length no title needs, and backends only ever
+receive the folded *words* of the query (letters and digits), so quotes, ``OR``,
+``NEAR``, ``*``, ``^`` or parentheses are words or nothing, never full-text
+syntax. A page number is ASCII digits or page 1.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a search returns, whichever strategy answered: hits, facets with counts,
+"""What a search returns, whichever backend answered: hits, facets with counts,
 the page of results, and what the page must tell the visitor (engine outage,
 relaxed query, commune matches, "Vouliez-vous dire…")."""
 
@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.safestring import SafeString
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
-from search.facets import DOCUMENT_TYPE, FACETS, is_catalogue_page, status_labels, type_label
+from search.facets import DOCUMENT_TYPE, FacetCounts, is_catalogue_page, status_labels, type_label
+from search.snippets import build_snippet
 
-PER_PAGE = 10
+SNIPPET_SOURCES = ("summary", "listing_summary", "search_description", "introduction", "hero_text")
 
 
 @dataclass
@@ -27,21 +27,6 @@ class Hit:
     status: str = ""
     policy: str = ""
     obj: object = None
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class FacetCounts:
-    name: str
-    label: str
-    options: list[FacetOption]
 
 
 @dataclass
@@ -61,28 +46,9 @@ class SearchOutcome:
     page_obj: object = None
     engine_unavailable: bool = False
     relaxed: bool = False  # no page had every word: pages with some of them
-    strategy: str = ""
+    backend: str = ""  # the alias that answered: "default", or "database" during an outage
     communes: list = field(default_factory=list)  # search.communes.CommuneHit, exact matches
     suggestions: list[Suggestion] = field(default_factory=list)
-
-
-class _Sized:
-    """What the paginator counts: only the current page is ever fetched."""
-
-    def __init__(self, total):
-        self.total = total
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, item):
-        return []
-
-
-def paginate(total: int, number: int):
-    """The paginator's page for ``number`` (clamped to the last page) and its offset."""
-    page_obj = Paginator(_Sized(total), PER_PAGE).get_page(number)
-    return page_obj, (page_obj.number - 1) * PER_PAGE
 
 
 def public_pages():
@@ -92,66 +58,33 @@ def public_pages():
 
 def public_documents():
     """Documents outside collections restricted by a view restriction."""
-    restricted_paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    private = Q()
-    for path in restricted_paths:
+    private = Q(pk__in=[])
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
         private |= Q(path__startswith=path)
-    public_collections = Collection.objects.exclude(private) if restricted_paths else Collection.objects.all()
-    return get_document_model().objects.filter(collection__in=public_collections)
+    return get_document_model().objects.filter(collection__in=Collection.objects.exclude(private))
 
 
-def build_facets(counts: dict[str, dict[str, int]], filters, themes, policies) -> list[FacetCounts]:
-    """Facets with their options and counts, selected options kept even at zero."""
-    labels = {"theme": themes, "policy": policies, "status": status_labels()}
-    facets = []
-    for facet in FACETS:
-        bucket = dict(counts.get(facet.name, {}))
-        selected = set(filters.get(facet.name, []))
-        for value in selected:
-            bucket.setdefault(value, 0)
-        options = [
-            FacetOption(
-                value,
-                type_label(value) if facet.name == "type" else labels[facet.name].get(value, value),
-                count,
-                value in selected,
+def hits(keys, marks, themes: dict[str, str], policies: dict[str, str]) -> list[Hit]:
+    """The specific pages and documents behind ``(kind, pk)`` keys, as hits with a
+    snippet cut from the page's first non-empty summary, its words marked."""
+    loaded = {
+        ("page", p.pk): p
+        for p in Page.objects.filter(pk__in=[pk for k, pk in keys if k == "page"]).specific()
+    }
+    documents = get_document_model().objects.filter(pk__in=[pk for kind, pk in keys if kind == "document"])
+    loaded.update({("document", d.pk): d for d in documents})
+    found = []
+    for obj in (loaded[key] for key in keys if key in loaded):
+        if not isinstance(obj, Page):
+            found.append(
+                Hit(obj.title, obj.url, type_label(DOCUMENT_TYPE), build_snippet("", marks), obj=obj)
             )
-            for value, count in bucket.items()
-        ]
-        options.sort(key=lambda o: (-o.count, o.label))
-        if options:
-            facets.append(FacetCounts(facet.name, str(facet.label), options))
-    return facets
-
-
-def load_objects(keys) -> dict:
-    """The specific pages and documents behind ``(kind, pk)`` keys."""
-    page_pks = [pk for kind, pk in keys if kind == "page"]
-    doc_pks = [pk for kind, pk in keys if kind == "document"]
-    loaded = {("page", p.pk): p for p in Page.objects.filter(pk__in=page_pks).specific()}
-    loaded.update({("document", d.pk): d for d in get_document_model().objects.filter(pk__in=doc_pks)})
-    return loaded
-
-
-def page_text(page) -> str:
-    """The text a snippet is cut from: the page's first non-empty summary."""
-    for name in ("summary", "listing_summary", "search_description", "introduction", "hero_text"):
-        value = getattr(page, name, "")
-        if value:
-            return str(value)
-    return ""
-
-
-def text_of(obj) -> str:
-    return page_text(obj) if isinstance(obj, Page) else ""
-
-
-def make_hit(obj, snippet, themes, policies) -> Hit:
-    if not isinstance(obj, Page):
-        return Hit(obj.title, obj.url, type_label(DOCUMENT_TYPE), snippet, obj=obj)
-    hit = Hit(obj.title, obj.url, type_label(obj._meta.label_lower), snippet, obj=obj)
-    if is_catalogue_page(obj):
-        hit.theme = themes.get(str(obj.theme_id or ""), "")
-        hit.policy = policies.get(str(obj.public_policy_id or ""), "")
-        hit.status = status_labels().get(obj.status, "")
-    return hit
+            continue
+        text = next((str(v) for v in (getattr(obj, name, "") for name in SNIPPET_SOURCES) if v), "")
+        hit = Hit(obj.title, obj.url, type_label(obj._meta.label_lower), build_snippet(text, marks), obj=obj)
+        if is_catalogue_page(obj):
+            hit.theme = themes.get(str(obj.theme_id or ""), "")
+            hit.policy = policies.get(str(obj.public_policy_id or ""), "")
+            hit.status = status_labels().get(obj.status, "")
+        found.append(hit)
+    return found

@@ -1,7 +1,7 @@
-"""Highlighted excerpts built on the server (the engine highlights its own).
+"""Highlighted excerpts, built on the server whichever backend answered.
 
 A word of the text is marked when its folded form is one of the query's words or
-their variants, or starts with one of their stems (``ExpandedQuery.marks``):
+their variants, or starts with one of their stems (``Expansion.marks``):
 "commerces" marks "commerciaux", "PVD" marks "Petites villes de demain",
 "coeur" marks "cœur".
 """

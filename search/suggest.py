@@ -1,18 +1,22 @@
-""" "Vouliez-vous dire…": close titles, synonyms and communes for a query that
-found nothing.
+"""What the visitor may have meant: corrections and spellings.
 
-Each word of the query that is not in the vocabulary (words of live public page
-titles and of the editors' synonyms) is replaced by the closest word of that
-vocabulary ("ruralitée" → "ruralité"), and the corrected query is proposed if it
-finds pages; a title or synonym close to the whole query is proposed as such;
-close commune names lead to their commune page. Computed only when a search
-found nothing, so the cost of reading the titles is paid rarely.
+The vocabulary is the words of live public page titles and of the editors'
+synonyms, as written. "Vouliez-vous dire…" replaces each word of a query that
+found nothing by the closest word of the vocabulary ("ruralitée" → "ruralité")
+and proposes the result if it finds pages, a title or synonym close to the whole
+query, and communes with a close name. The autocomplete respells what is typed
+the way titles write it ("ingenierie" → "ingénierie", "coeu" → "cœu"): Wagtail's
+autocomplete keeps accents on PostgreSQL and "œ" on SQLite, where the engine folds.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -22,30 +26,45 @@ from search.results import Suggestion, public_pages
 from territories.text import fold_letters
 
 LIMIT = 3
+_WORD = re.compile(r"[^\W_]+")
 
 
-def _vocabulary(synonym_rules: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(folded word → word as written, folded phrase → phrase as written)."""
-    phrases = list(public_pages().values_list("title", flat=True)[:20000])
-    phrases += [term.strip() for rule in synonym_rules for term in rule.split(",") if term.strip()]
-    vocabulary, whole = {}, {}
+@dataclass
+class Vocabulary:
+    words: dict[str, str] = field(default_factory=dict)  # folded word → as written (lowercase)
+    phrases: dict[str, str] = field(default_factory=dict)  # folded title or synonym term → as written
+    seen: set[str] = field(default_factory=set)  # words as written, already learnt
+
+
+def _learn(known: Vocabulary, phrases) -> Vocabulary:
     for phrase in phrases:
-        whole.setdefault(" ".join(words(phrase)), phrase)
-        for written in phrase.replace("’", "'").split():
-            for folded in words(written):
-                if len(folded) > 2:
-                    vocabulary.setdefault(folded, written.strip(".,;:()«»\"'").lower())
-    return vocabulary, whole
+        known.phrases.setdefault(" ".join(words(phrase)), phrase)
+        for written in _WORD.findall(phrase.lower()):
+            if written not in known.seen:
+                known.seen.add(written)
+                known.words.setdefault(fold_letters(written), written)
+    return known
 
 
-def _corrected(tokens: list[str], vocabulary: dict[str, str]) -> str | None:
+def vocabulary(synonym_rules: list[str]) -> Vocabulary:
+    """Titles' words cached until the public pages change (their number or their
+    latest publication), synonyms' words added at each call (they change apart)."""
+    pages = public_pages()
+    state = pages.aggregate(count=Count("id"), last=Max("last_published_at"))
+    key = f"search-titles-{state['count']}-{state['last'] and state['last'].timestamp()}"
+    titles = cache.get_or_set(key, lambda: _learn(Vocabulary(), pages.values_list("title", flat=True)), 86400)
+    terms = _learn(Vocabulary(), [t.strip() for rule in synonym_rules for t in rule.split(",") if t.strip()])
+    return Vocabulary({**terms.words, **titles.words}, {**terms.phrases, **titles.phrases})
+
+
+def _corrected(tokens: list[str], known: dict[str, str]) -> str | None:
     corrected, changed = [], False
     for token in tokens:
-        if token in vocabulary or token in STOP_WORDS or token.isdigit() or len(token) < 4:
-            corrected.append(vocabulary.get(token, token))
+        if token in known or token in STOP_WORDS or token.isdigit() or len(token) < 4:
+            corrected.append(known.get(token, token))
             continue
-        close = difflib.get_close_matches(token, vocabulary.keys(), n=1, cutoff=0.75)
-        corrected.append(vocabulary[close[0]] if close else token)
+        close = difflib.get_close_matches(token, known.keys(), n=1, cutoff=0.75)
+        corrected.append(known[close[0]] if close else token)
         changed = changed or bool(close)
     return " ".join(corrected) if changed else None
 
@@ -59,15 +78,48 @@ def did_you_mean(query: str, synonym_rules: list[str], finds_pages) -> list[Sugg
     tokens = query_words(query)
     if not tokens:
         return []
-    vocabulary, whole = _vocabulary(synonym_rules)
-    proposals: list[Suggestion] = []
-    corrected = _corrected(tokens, vocabulary)
+    known = vocabulary(synonym_rules)
+    proposals = []
+    corrected = _corrected(tokens, known.words)
     if corrected and finds_pages(corrected):
         proposals.append(Suggestion(corrected, _link(corrected)))
     folded = " ".join(tokens)
-    for close in difflib.get_close_matches(folded, whole.keys(), n=LIMIT, cutoff=0.8):
-        phrase = whole[close]
+    for close in difflib.get_close_matches(folded, known.phrases.keys(), n=LIMIT, cutoff=0.8):
+        phrase = known.phrases[close]
         if fold_letters(phrase) != fold_letters(corrected or "") and close != folded:
             proposals.append(Suggestion(phrase, _link(phrase)))
     proposals += [Suggestion(c.label, c.url) for c in close_communes(query)]
     return proposals[: LIMIT + 2]
+
+
+def _prefix_written(fragment: str, known: dict[str, str]) -> str:
+    """The start of a title word that ``fragment`` begins, as the title writes it."""
+    for folded, written in known.items():
+        if folded.startswith(fragment) and written != folded:
+            return next(
+                written[:i]
+                for i in range(1, len(written) + 1)
+                if len(fold_letters(written[:i])) >= len(fragment)
+            )
+    return fragment
+
+
+def spellings(query: str, synonym_rules: list[str]) -> list[str]:
+    """The words typed, as typed, folded and as titles write them, then the other
+    terms of a synonym line the query names ("PVD" → "Petites villes de demain").
+    Words only, so nothing typed reaches a backend's full-text syntax."""
+    tokens = words(query)
+    if not tokens:
+        return []
+    known = vocabulary(synonym_rules).words
+    respelled = [known.get(token, token) for token in tokens[:-1]]
+    respelled.append(known.get(tokens[-1]) or _prefix_written(tokens[-1], known))
+    typed = [w for w in _WORD.findall(query.lower()) if fold_letters(w) in tokens]
+    variants = [typed, tokens, respelled]
+    for rule in synonym_rules:
+        terms = [t for t in rule.split(",") if t.strip()]
+        if any(words(term) == tokens for term in terms):
+            variants += [
+                form(term) for term in terms if words(term) != tokens for form in (_WORD.findall, words)
+            ]
+    return list(dict.fromkeys(" ".join(variant) for variant in variants if variant))

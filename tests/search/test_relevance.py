@@ -14,6 +14,7 @@ INSEE or postal code shows that commune first; a misspelt word is either found b
 the engine's fuzzy match or proposed corrected ("Vouliez-vous dire…").
 """
 
+import os
 from io import StringIO
 
 import pytest
@@ -21,8 +22,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.urls import reverse
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from wagtail.models import Page
 
 from search.catalogue import autocomplete_titles, search_catalogue
+from search.facets import catalogue_models
+from search.query import words
 
 from .conftest import BACKENDS, SearchEnv, backends_config, require_opensearch
 from .scenario import reference_communes
@@ -215,3 +221,65 @@ def test_search_page_on_demo_content(client, demo, db):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Plan particulier pour la Creuse" in html and "<mark>" in html
+
+
+# Partial matches (issue 21): no page holds every word, so the page holding the most
+# words comes first, and a catalogue page before an editorial one. The engine once
+# answered these with the engineering offer only, which held both words approximately.
+PARTIAL_CASES = [
+    ("agenda subvention", "agenda-rural"),
+    ("action subvention", "action-coeur-de-ville"),
+    ("nouveaux subvention", "nouveaux-lieux-nouveaux-liens"),
+    ("Petites villes de demain zorglub", "petites-villes-de-demain"),
+]
+
+
+@pytest.mark.parametrize(("query", "slug"), PARTIAL_CASES, ids=[c[0] for c in PARTIAL_CASES])
+def test_partial_match_brings_the_page_holding_most_words_first(demo, db, query, slug):
+    outcome = search_catalogue(query)
+    assert [hit.obj.slug for hit in outcome.hits][:1] == [slug], (
+        demo.kind,
+        [h.obj.slug for h in outcome.hits[:5]],
+    )
+
+
+def catalogue_pages() -> list[tuple[str, str]]:
+    return sorted((page.slug, page.title) for model in catalogue_models() for page in model.objects.live())
+
+
+def found_nowhere(word: str) -> bool:
+    return not Page.objects.live().search(word)
+
+
+def test_every_catalogue_title_with_an_unknown_word_finds_its_page_first(demo, db):
+    """Generated over the whole catalogue: a page's title and a word no page holds."""
+    assert found_nowhere("zqxwjv")
+    pages = catalogue_pages()
+    assert len(pages) > 20
+    misses = {}
+    for slug, title in pages:
+        slugs = [hit.obj.slug for hit in search_catalogue(f"{title} zqxwjv").hits]
+        if slugs[:1] != [slug]:
+            misses[title] = slugs[:3]
+    assert misses == {}, demo.kind
+
+
+@settings(
+    max_examples=int(os.environ.get("SEARCH_PARTIAL_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_a_title_with_a_misspelt_word_finds_its_page_first(demo, db, data):
+    """A catalogue page's title words plus a word of the catalogue with one letter
+    changed (so close to real words that an approximate match would find them), which
+    no page holds: that page comes first, on both backends."""
+    slug, title = data.draw(st.sampled_from(catalogue_pages()), label="page")
+    source = data.draw(
+        st.sampled_from(sorted({w for _, t in catalogue_pages() for w in words(t) if len(w) > 4}))
+    )
+    position = data.draw(st.integers(0, len(source) - 1), label="position")
+    word = source[:position] + data.draw(st.sampled_from("kqwxz"), label="letter") + source[position + 1 :]
+    assume(found_nowhere(word))
+    slugs = [hit.obj.slug for hit in search_catalogue(f"{title} {word}").hits]
+    assert slugs[:1] == [slug], (demo.kind, word, slugs[:3])
