@@ -7,12 +7,10 @@ from wagtail.admin.forms.auth import LoginForm
 
 from . import throttling
 
-#: Failed logins allowed per window before the account, or the address, must wait.
-DEFAULTS = {"LOGIN_FAILURES_PER_ACCOUNT": 5, "LOGIN_FAILURES_PER_IP": 20, "LOGIN_THROTTLE_SECONDS": 900}
-
 
 def limit(name: str) -> int:
-    return getattr(settings, name, DEFAULTS[name])
+    """Failed logins allowed per window, or the window: declared in ``config/settings``."""
+    return getattr(settings, name)
 
 
 class ThrottledLoginForm(LoginForm):

@@ -8,12 +8,13 @@ it is empty, so an edited page is left alone. Run by ``manage.py
 setup_engineering`` (``make setup``, after the demo shell created the legal pages).
 """
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.models import FooterSettings
 from home.upsert import LoadReport
 
-from .conf import setting
 from .models import EngineeringKind
 
 #: Roadmap II c: "En 2020, l'ANCT dispose de trois instruments pour activer de
@@ -64,11 +65,9 @@ def ensure_engineering_kinds(report: LoadReport) -> None:
 
 def personal_data_blocks() -> list[dict]:
     """The "Données personnelles" body: the processing of engineering requests,
-    with the delays configured for this site (``engineering.conf``)."""
-    from django.conf import settings
-
-    publisher = getattr(settings, "SITE_PUBLISHER", "")
-    dpo = getattr(settings, "SITE_DPO_CONTACT", "") or "à vérifier"
+    with the delays configured for this site (``config/settings``)."""
+    publisher = settings.SITE_PUBLISHER
+    dpo = settings.SITE_DPO_CONTACT or "à vérifier"
     sections = [
         ("Responsable du traitement", f"<p>{publisher}.</p>"),
         (
@@ -94,9 +93,9 @@ def personal_data_blocks() -> list[dict]:
         (
             "Durée de conservation",
             "<p>Une demande dont l'adresse électronique n'est pas confirmée dans les "
-            f"{setting('ENGINEERING_CONFIRMATION_DAYS')} jours expire. Une fois la demande terminée, "
+            f"{settings.ENGINEERING_CONFIRMATION_DAYS} jours expire. Une fois la demande terminée, "
             f"le nom, l'adresse électronique et le téléphone du demandeur sont anonymisés, ses réponses "
-            f"effacées et les pièces jointes supprimées au bout de {setting('ENGINEERING_RETENTION_DAYS')} "
+            f"effacées et les pièces jointes supprimées au bout de {settings.ENGINEERING_RETENTION_DAYS} "
             "jours.</p>",
         ),
         (
@@ -119,8 +118,6 @@ def personal_data_blocks() -> list[dict]:
 
 def ensure_personal_data_page(report: LoadReport) -> None:
     """Fill the body of the footer's "Données personnelles" page while it is empty."""
-    from home.models import FooterSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     page = FooterSettings.for_site(site).personal_data_page if site else None
     if page is None:

@@ -190,6 +190,33 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBac
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
 
+# Engineering requests (engineering/): delays, limits and retries of the protocol, each
+# tunable through the environment variable of the same name (listed in the README).
+# Days an unconfirmed request waits for its email confirmation before expiring.
+ENGINEERING_CONFIRMATION_DAYS = env_int("ENGINEERING_CONFIRMATION_DAYS", 7)
+# Days the requester's reply link to a "more information needed" step stays valid.
+ENGINEERING_INFO_REPLY_DAYS = env_int("ENGINEERING_INFO_REPLY_DAYS", 30)
+# Days after closure before the requester's personal data is anonymised.
+ENGINEERING_RETENTION_DAYS = env_int("ENGINEERING_RETENTION_DAYS", 365 * 3)
+# Public form: accepted (valid) submissions per window, per IP address and per email;
+# every attempt, invalid ones included, per IP address (abuse protection, far looser,
+# so that typos are never penalised); failed status-page lookups per IP address.
+ENGINEERING_RATE_LIMIT_PER_IP = env_int("ENGINEERING_RATE_LIMIT_PER_IP", 5)
+ENGINEERING_RATE_LIMIT_PER_EMAIL = env_int("ENGINEERING_RATE_LIMIT_PER_EMAIL", 3)
+ENGINEERING_ATTEMPT_LIMIT_PER_IP = env_int("ENGINEERING_ATTEMPT_LIMIT_PER_IP", 60)
+ENGINEERING_RATE_LIMIT_WINDOW_SECONDS = env_int("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS", 600)
+ENGINEERING_STATUS_RATE_LIMIT_PER_IP = env_int("ENGINEERING_STATUS_RATE_LIMIT_PER_IP", 10)
+# Attachments: size of one file, number of files.
+ENGINEERING_ATTACHMENT_MAX_BYTES = env_int("ENGINEERING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+ENGINEERING_ATTACHMENT_MAX_FILES = env_int("ENGINEERING_ATTACHMENT_MAX_FILES", 5)
+# Email retries: attempts before a notification is given up.
+ENGINEERING_MAIL_MAX_ATTEMPTS = env_int("ENGINEERING_MAIL_MAX_ATTEMPTS", 6)
+# Admin login (accounts.forms): failed logins allowed per account and per address
+# within the window, after which the login waits.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20)
+LOGIN_THROTTLE_SECONDS = env_int("LOGIN_THROTTLE_SECONDS", 900)
+
 # CACHE_URL=redis://… in production (shared by the app servers); local memory otherwise.
 CACHES = {"default": env_cache("CACHE_URL")}
 

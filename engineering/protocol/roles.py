@@ -90,7 +90,7 @@ def takes_part(user) -> bool:
     return bool(national_roles(user)) or user._engineering_routed
 
 
-def roles_of(user, request) -> set[str]:
+def roles_of(user, engineering_request) -> set[str]:
     """The roles an actor holds on a request: None is the system, a
     ``Requester`` the link holder; superusers hold every staff role."""
     if user is None:
@@ -102,7 +102,7 @@ def roles_of(user, request) -> set[str]:
     if user.is_superuser:
         return set(STAFF_ROLES)
     roles = national_roles(user)
-    if request.assigned_team_id in user_groups(user):
+    if engineering_request.assigned_team_id in user_groups(user):
         roles.add(TEAM)
     return roles
 
