@@ -9,6 +9,8 @@ autoescaping off (plain text). Rendered here, then handed to the outbox
 retries them.
 """
 
+import logging
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -16,6 +18,8 @@ from ..models import InformationRequest, Notification, RequestState
 from .outbox import absolute, queue
 from .registry import Notice
 from .roles import REQUESTER, TEAM, emails_of
+
+logger = logging.getLogger(__name__)
 
 
 def render_email(name: str, context: dict) -> tuple[str, str]:
@@ -32,7 +36,7 @@ def send(name: str, recipients, context: dict, engineering_request=None) -> Noti
 
 
 def staff_url(engineering_request) -> str:
-    return absolute(reverse("engineering_admin:detail", args=[engineering_request.pk]))
+    return absolute(reverse("engineering_admin:inspect", args=[engineering_request.pk]))
 
 
 def reply_url(engineering_request, question) -> str:
@@ -62,7 +66,19 @@ def recipients(role: str, engineering_request) -> list[str]:
 
 
 def notify(notice: Notice, engineering_request, log) -> Notification | None:
-    """Queue the email of a workflow step, as its action declares it."""
+    """Queue the email of a workflow step, as its action declares it. When the
+    role has nobody to write to (a group without a member with an address),
+    nothing is queued: the step is logged as a warning and None returned, so
+    that the staff screen can say so (``log.unreached``)."""
+    addresses = recipients(notice.to, engineering_request)
+    if not addresses:
+        logger.warning(
+            "Nobody to e-mail for %s on %s: role %s has no active member with an address",
+            notice.template,
+            engineering_request.reference,
+            notice.to,
+        )
+        return None
     context = {
         "engineering_request": engineering_request,
         "log": log,
@@ -72,7 +88,7 @@ def notify(notice: Notice, engineering_request, log) -> Notification | None:
     }
     if notice.context:
         context.update(notice.context(engineering_request, log))
-    return send(notice.template, recipients(notice.to, engineering_request), context, engineering_request)
+    return send(notice.template, addresses, context, engineering_request)
 
 
 def receipt(engineering_request) -> Notification | None:

@@ -61,6 +61,14 @@ def national_group(key: str) -> Group:
     return keyed.objects.get_or_create(key=key, defaults={"group": group})[0].group
 
 
+def keyed_group(key: str) -> Group | None:
+    """The group holding the national role ``key``, if the setup created it
+    (unlike ``national_group``, creates nothing)."""
+    keyed = apps.get_model("engineering", "EngineeringGroup")
+    row = keyed.objects.select_related("group").filter(key=key).first()
+    return row.group if row else None
+
+
 def user_groups(user) -> dict[int, str | None]:
     """The user's groups (id: national key or None), read in one query with
     whether any of them is a département's team, and cached on the user

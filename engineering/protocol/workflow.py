@@ -116,7 +116,9 @@ def apply_transition(
 
     ``actor`` is the staff user, a ``Requester`` (the links emailed to the
     requester), or None for the system (the expiry command). ``data``/``files`` are the raw
-    form data, validated with the action's form."""
+    form data, validated with the action's form. The log's ``unreached`` lists
+    the notices that went to nobody (a role without an address), for the staff
+    screen to warn about."""
     action = actions.get(action_name)
     if action is None:
         raise IllegalTransition(_("Action inconnue : %(action)s.") % {"action": action_name})
@@ -140,8 +142,9 @@ def apply_transition(
             locked.closed_at = now
         locked.save()
         log = _log(action, locked, from_state, actor, cleaned, payload)
-        for notice in action.notices:
-            emails.notify(notice, locked, log)
+        log.unreached = tuple(
+            notice for notice in action.notices if emails.notify(notice, locked, log) is None
+        )
     for name in SYNCED_FIELDS:  # keep the caller's object in step with the database
         setattr(engineering_request, name, getattr(locked, name))
     return log
