@@ -18,16 +18,13 @@ from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
 logger = logging.getLogger(__name__)
 
-#: Failed logins allowed from one address, whatever the accounts, per cool-off period.
-LOGIN_FAILURES_PER_IP = 20
-
 
 def cool_off_seconds() -> int:
     return int(settings.AXES_COOLOFF_TIME.total_seconds())
 
 
 def failures_from_address(request, increment: bool) -> dict | None:
-    rate = (getattr(settings, "LOGIN_FAILURES_PER_IP", LOGIN_FAILURES_PER_IP), cool_off_seconds())
+    rate = (settings.LOGIN_FAILURES_PER_IP, cool_off_seconds())
     return get_usage(request, group="admin-login-ip", key="ip", rate=rate, increment=increment)
 
 
@@ -60,11 +57,6 @@ class ThrottledLoginForm(LoginForm):
             raise
 
 
-#: Password reset e-mails per hour, from one client address and to one address.
-PASSWORD_RESETS_PER_IP = 5
-PASSWORD_RESETS_PER_EMAIL = 3
-
-
 class QueuedPasswordResetForm(PasswordResetForm):
     """Wagtail's password reset form (``WAGTAILADMIN_USER_PASSWORD_RESET_FORM``), limited
     per client address and per e-mail address by django-ratelimit, its mail written to the
@@ -85,13 +77,13 @@ class QueuedPasswordResetForm(PasswordResetForm):
     @staticmethod
     def _over_the_limit(request, email: str) -> bool:
         per_ip = get_usage(
-            request, group="password-reset-ip", key="ip", rate=(PASSWORD_RESETS_PER_IP, 3600), increment=True
+            request, group="password-reset-ip", key="ip", rate=(settings.PASSWORD_RESETS_PER_IP, 3600), increment=True
         )
         per_email = get_usage(
             request,
             group="password-reset-email",
             key=lambda _group, _request: email,
-            rate=(PASSWORD_RESETS_PER_EMAIL, 3600),
+            rate=(settings.PASSWORD_RESETS_PER_EMAIL, 3600),
             increment=True,
         )
         return any(usage and usage["should_limit"] for usage in (per_ip, per_email))

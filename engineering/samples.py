@@ -118,8 +118,10 @@ def load_samples() -> tuple[int, int]:
         }
         if sample.departement:
             data["departement"] = Departement.objects.get(code=sample.departement)
-        request = submit_request(data, [], sample=True)
+        engineering_request = submit_request(data, [], sample=True)
         for action, step_data in sample.steps:
-            apply_transition(request, action, None if action == "confirm_email" else actor, step_data)
+            apply_transition(
+                engineering_request, action, None if action == "confirm_email" else actor, step_data
+            )
         created += 1
     return created, unchanged

@@ -2,7 +2,8 @@
 demo content): the kinds of engineering of the public form. Its ``setup`` is
 this app's step of ``manage.py setup_site`` (``home.setup``); the "Données
 personnelles" page that describes the processing is one of the legal pages of
-the site setup (``home/data/site_setup.yaml``).
+the site setup (``home/data/site_setup.yaml``). Its ``STEPS`` add the groups of
+the protocol's roles, so that a fresh site can give its staff their role.
 
 Idempotent and respectful of editors: a kind is found by its stable key and
 created when missing, never renamed back.
@@ -11,6 +12,7 @@ created when missing, never renamed back.
 from home.upsert import LoadReport
 
 from .models import EngineeringKind
+from .protocol.groups import ensure_groups
 
 #: Roadmap II c: "En 2020, l'ANCT dispose de trois instruments pour activer de
 #: l'ingénierie" (four listed), plus the answer of a requester who does not know yet.
@@ -61,3 +63,8 @@ def ensure_engineering_kinds(report: LoadReport) -> None:
 def setup(report: LoadReport) -> LoadReport:
     ensure_engineering_kinds(report)
     return report
+
+
+#: The engineering steps of ``setup_site``, reported apart: the kinds of the
+#: public form, then the groups of the protocol's roles (``protocol.groups``).
+STEPS = [("Appui en ingénierie", setup), ("Groupes du protocole", ensure_groups)]

@@ -2,7 +2,7 @@ from django.urls import path, re_path
 
 from .public import views
 from .staff import files as staff_files
-from .staff import views as staff_views
+from .staff.views import attachment
 
 app_name = "engineering"
 urlpatterns = [
@@ -15,7 +15,7 @@ urlpatterns = [
     # Attachments for the staff, outside the admin's URL space so that an anonymous
     # visitor gets a 404 like a staff member of another département (no login redirect
     # that would confirm the file exists).
-    path("piece-jointe/<int:pk>/<int:attachment_pk>/", staff_views.attachment, name="attachment"),
+    path("piece-jointe/<int:pk>/<int:attachment_pk>/", attachment, name="attachment"),
     path("convention/<int:pk>/", staff_files.convention, name="convention"),
     re_path(
         r"^demande/(?P<reference>[-A-Za-z0-9]{1,40})/complements/(?P<token>[^/\x00-\x1f\x7f]{1,300})/$",

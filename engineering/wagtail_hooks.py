@@ -1,60 +1,30 @@
-"""Wagtail admin wiring: the staff views, their menu item, the dashboard panel
-and the editable workflow data (kinds of engineering, routing rules, deadlines)."""
+"""Wagtail admin wiring: the permission policies and viewsets of the staff
+screens (``staff/``), the dashboard panel, and the editable workflow data
+(kinds of engineering, routing rules, deadlines) as snippets."""
 
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EngineeringKind, EngineeringRequest, RoutingRule, StateDeadline
+from .models import EngineeringKind, EngineeringRequest, Notification, RoutingRule, StateDeadline
 from .protocol.roles import takes_part
-from .staff import outbox as outbox_views
 from .staff import reporting
-from .staff import views as staff_views
+from .staff.outbox import UnsentEmailViewSet
+from .staff.permissions import AdministratorsOnlyPolicy, ProtocolRolesPolicy
+from .staff.teams import TeamViewSet
+from .staff.viewsets import EngineeringRequestViewSet
 
-admin_urls = (
-    [
-        path("", staff_views.index, name="index"),
-        path("export/", staff_views.export, name="export"),
-        path("<int:pk>/", staff_views.detail, name="detail"),
-        path("<int:pk>/action/<str:action_name>/", staff_views.act, name="act"),
-        path("courriels/", outbox_views.failed_emails, name="failed_emails"),
-        path("courriels/<int:pk>/renvoyer/", outbox_views.resend_email, name="resend_email"),
-    ],
-    "engineering_admin",
-)
+# Before the viewsets are registered: they ask the registry for their model's policy.
+register_permission_policy(EngineeringRequest, ProtocolRolesPolicy(EngineeringRequest))
+register_permission_policy(Notification, AdministratorsOnlyPolicy(Notification))
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("ingenierie/", include(admin_urls))]
-
-
-class RequestsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return takes_part(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_menu_item():
-    return RequestsMenuItem(
-        _("Demandes d'ingénierie"), reverse("engineering_admin:index"), icon_name="form", order=250
-    )
-
-
-class AdminOnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
-
-
-@hooks.register("register_settings_menu_item")
-def register_failed_emails_menu_item():
-    return AdminOnlyMenuItem(
-        _("Courriels non envoyés"), reverse("engineering_admin:failed_emails"), icon_name="mail", order=900
-    )
+@hooks.register("register_admin_viewset")
+def register_staff_viewsets():
+    return [EngineeringRequestViewSet(), UnsentEmailViewSet(), TeamViewSet()]
 
 
 class RequestsDashboardPanel(Component):

@@ -189,13 +189,16 @@ def setup(report: LoadReport) -> None:
 
 
 def setup_steps() -> list[tuple[str, object]]:
-    """(app label, ``setup`` function) of every app with a ``setup`` module, in
-    ``INSTALLED_APPS`` order; the project's own apps only."""
+    """(label, function) of every app with a ``setup`` module, in
+    ``INSTALLED_APPS`` order; the project's own apps only. A module names its
+    steps in ``STEPS`` when it has several (each reported apart), otherwise its
+    ``setup`` function is the app's one step."""
     steps = []
     for config in apps.get_app_configs():
         name = f"{config.name}.{SETUP_MODULE}"
         if Path(config.path).is_relative_to(settings.BASE_DIR) and find_spec(name):
-            steps.append((config.label, import_module(name).setup))
+            module = import_module(name)
+            steps.extend(getattr(module, "STEPS", None) or [(config.label, module.setup)])
     return steps
 
 

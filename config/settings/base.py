@@ -208,10 +208,6 @@ SITE_PUBLICATION_DIRECTOR = env("SITE_PUBLICATION_DIRECTOR")
 SITE_HOST = env("SITE_HOST")
 SITE_DPO_CONTACT = env("SITE_DPO_CONTACT")
 SITE_ACCESSIBILITY_CONTACT = env("SITE_ACCESSIBILITY_CONTACT")
-# Delays of the engineering requests that the personal-data page states (the
-# engineering app reads them too: engineering/conf.py).
-ENGINEERING_CONFIRMATION_DAYS = env_int("ENGINEERING_CONFIRMATION_DAYS", 7)
-ENGINEERING_RETENTION_DAYS = env_int("ENGINEERING_RETENTION_DAYS", 365 * 3)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Seconds a mail server may take to answer before the send fails and is retried
@@ -222,6 +218,28 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@anct.gouv.fr")
 # too: written in the database, sent by the task worker with retries.
 QUEUED_EMAIL_BACKEND = "engineering.protocol.outbox.OutboxEmailBackend"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.QueuedPasswordResetForm"
+
+# Engineering requests (engineering/): delays, limits and retries of the protocol, each
+# tunable through the environment variable of the same name (listed in the README).
+# Days an unconfirmed request waits for its email confirmation before expiring.
+ENGINEERING_CONFIRMATION_DAYS = env_int("ENGINEERING_CONFIRMATION_DAYS", 7)
+# Days the requester's reply link to a "more information needed" step stays valid.
+ENGINEERING_INFO_REPLY_DAYS = env_int("ENGINEERING_INFO_REPLY_DAYS", 30)
+# Days after closure before the requester's personal data is anonymised.
+ENGINEERING_RETENTION_DAYS = env_int("ENGINEERING_RETENTION_DAYS", 365 * 3)
+# Public form: accepted (valid) submissions per window, per IP address and per email;
+# every attempt, invalid ones included, per IP address (abuse protection, far looser,
+# so that typos are never penalised); failed status-page lookups per IP address.
+ENGINEERING_RATE_LIMIT_PER_IP = env_int("ENGINEERING_RATE_LIMIT_PER_IP", 5)
+ENGINEERING_RATE_LIMIT_PER_EMAIL = env_int("ENGINEERING_RATE_LIMIT_PER_EMAIL", 3)
+ENGINEERING_ATTEMPT_LIMIT_PER_IP = env_int("ENGINEERING_ATTEMPT_LIMIT_PER_IP", 60)
+ENGINEERING_RATE_LIMIT_WINDOW_SECONDS = env_int("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS", 600)
+ENGINEERING_STATUS_RATE_LIMIT_PER_IP = env_int("ENGINEERING_STATUS_RATE_LIMIT_PER_IP", 10)
+# Attachments: size of one file, number of files.
+ENGINEERING_ATTACHMENT_MAX_BYTES = env_int("ENGINEERING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+ENGINEERING_ATTACHMENT_MAX_FILES = env_int("ENGINEERING_ATTACHMENT_MAX_FILES", 5)
+# Email retries: attempts before a notification is given up.
+ENGINEERING_MAIL_MAX_ATTEMPTS = env_int("ENGINEERING_MAIL_MAX_ATTEMPTS", 6)
 
 # CACHE_URL=redis://… in production (shared by the app servers); local memory otherwise.
 # Without Redis the site still answers (home/cache_fallback.py).
@@ -250,7 +268,11 @@ AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not personal data we keep
 AXES_VERBOSE = False
+# Failed logins allowed from one address whatever the accounts, per cool-off period.
 LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 20)
+# Password reset e-mails per hour, from one client address and to one address.
+PASSWORD_RESETS_PER_IP = env_int("PASSWORD_RESETS_PER_IP", 5)
+PASSWORD_RESETS_PER_EMAIL = env_int("PASSWORD_RESETS_PER_EMAIL", 3)
 
 # HTTP cache in front of the app servers (Varnish, tools/serve/): anonymous pages say how
 # long it may keep them (home/http_cache.py), and publishing purges them

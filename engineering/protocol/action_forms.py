@@ -3,13 +3,13 @@ every action's data with these forms, so the staff views, the requester's reply
 page and any other caller share the same required fields and messages."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Partner
 from home.forms import PublicForm
 from territories.models import Departement
 
-from ..conf import setting
 from ..models import CommitteeDecision, LocalAnswer, NationalEscalation
 from .inputs import IdMultipleChoiceField
 from .uploads import ACCEPTED_EXTENSIONS, PDF, check_attachment
@@ -30,8 +30,8 @@ class MultipleFileField(forms.FileField):
 
 def attachments_field() -> MultipleFileField:
     """The optional attachments of a public form, with the limits in its help text."""
-    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
-    max_mb = setting("ENGINEERING_ATTACHMENT_MAX_BYTES") // (1024 * 1024)
+    max_files = settings.ENGINEERING_ATTACHMENT_MAX_FILES
+    max_mb = settings.ENGINEERING_ATTACHMENT_MAX_BYTES // (1024 * 1024)
     field = MultipleFileField(
         label=_("Pièces jointes"),
         required=False,
@@ -49,7 +49,7 @@ def clean_attachment_list(files) -> list:
     """The server-side checks of every public upload: number of files, then the
     size and real type of each (``engineering.protocol.uploads``), all errors at once."""
     files = files or []
-    max_files = setting("ENGINEERING_ATTACHMENT_MAX_FILES")
+    max_files = settings.ENGINEERING_ATTACHMENT_MAX_FILES
     if len(files) > max_files:
         raise forms.ValidationError(_("Joignez %(max)s fichiers au maximum.") % {"max": max_files})
     errors = []
@@ -119,7 +119,7 @@ class InfoReceivedForm(forms.Form):
 
 
 class RerouteForm(forms.Form):
-    takes_request = True  # ``build_form`` passes the request: the new département must differ
+    takes_engineering_request = True  # ``build_form`` passes it: the new département must differ
 
     departement = forms.ModelChoiceField(
         label=_("Nouveau département"),
@@ -132,13 +132,13 @@ class RerouteForm(forms.Form):
         error_messages={"required": _("Le motif de la réorientation est obligatoire.")},
     )
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, engineering_request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.request = request
+        self.engineering_request = engineering_request
 
     def clean_departement(self):
         departement = self.cleaned_data["departement"]
-        if self.request is not None and departement.pk == self.request.departement_id:
+        if self.engineering_request is not None and departement.pk == self.engineering_request.departement_id:
             raise forms.ValidationError(_("La demande relève déjà de ce département."))
         return departement
 

@@ -33,7 +33,6 @@ from django_tasks import task, task_backends
 
 from home.public_url import absolute_url
 
-from ..conf import setting
 from ..models import Notification
 
 logger = logging.getLogger(__name__)
@@ -46,12 +45,12 @@ def absolute(path: str) -> str:
     return absolute_url(path)
 
 
-def queue(kind: str, recipients, subject: str, body: str, request=None) -> Notification | None:
+def queue(kind: str, recipients, subject: str, body: str, engineering_request=None) -> Notification | None:
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return None
     notification = Notification.objects.create(
-        request=request, kind=kind, recipients=recipients, subject=subject, body=body
+        request=engineering_request, kind=kind, recipients=recipients, subject=subject, body=body
     )
     transaction.on_commit(lambda: dispatch(notification.pk), robust=True)
     return notification
@@ -120,7 +119,7 @@ def deliver(notification_id: int) -> str:
         )
     except Exception as error:  # noqa: BLE001 - any transport error is retried
         notification.last_error = f"{type(error).__name__}: {error}"[:2000]
-        if notification.attempts >= setting("ENGINEERING_MAIL_MAX_ATTEMPTS"):
+        if notification.attempts >= settings.ENGINEERING_MAIL_MAX_ATTEMPTS:
             notification.status = Notification.Status.FAILED
         else:
             delay = BACKOFF_MINUTES[min(notification.attempts, len(BACKOFF_MINUTES)) - 1]

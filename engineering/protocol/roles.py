@@ -61,6 +61,14 @@ def national_group(key: str) -> Group:
     return keyed.objects.get_or_create(key=key, defaults={"group": group})[0].group
 
 
+def keyed_group(key: str) -> Group | None:
+    """The group holding the national role ``key``, if the setup created it
+    (unlike ``national_group``, creates nothing)."""
+    keyed = apps.get_model("engineering", "EngineeringGroup")
+    row = keyed.objects.select_related("group").filter(key=key).first()
+    return row.group if row else None
+
+
 def user_groups(user) -> dict[int, str | None]:
     """The user's groups (id: national key or None), read in one query with
     whether any of them is a département's team, and cached on the user
@@ -90,7 +98,7 @@ def takes_part(user) -> bool:
     return bool(national_roles(user)) or user._engineering_routed
 
 
-def roles_of(user, request) -> set[str]:
+def roles_of(user, engineering_request) -> set[str]:
     """The roles an actor holds on a request: None is the system, a
     ``Requester`` the link holder; superusers hold every staff role."""
     if user is None:
@@ -102,7 +110,7 @@ def roles_of(user, request) -> set[str]:
     if user.is_superuser:
         return set(STAFF_ROLES)
     roles = national_roles(user)
-    if request.assigned_team_id in user_groups(user):
+    if engineering_request.assigned_team_id in user_groups(user):
         roles.add(TEAM)
     return roles
 

@@ -6,11 +6,11 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from ..conf import setting
 from ..models import Attachment
 from .inputs import safe_filename
 
@@ -142,7 +142,7 @@ def check_attachment(uploaded) -> FileType:
     """Raise a French ValidationError naming the file unless it is an accepted
     document whose content matches its extension and whose size is allowed."""
     name = uploaded.name
-    max_bytes = setting("ENGINEERING_ATTACHMENT_MAX_BYTES")
+    max_bytes = settings.ENGINEERING_ATTACHMENT_MAX_BYTES
     if uploaded.size > max_bytes:
         raise ValidationError(
             _("« %(name)s » est trop lourd (%(size)s) : %(max)s au maximum par fichier.")
@@ -190,7 +190,7 @@ def files_written_with_rows():
             stack[-1].extend(stored)
 
 
-def create_attachment(request, uploaded, **extra):
+def create_attachment(engineering_request, uploaded, **extra):
     """Store one checked upload under a random name, with the sender's name
     cleaned up for display (``inputs.safe_filename``), and remember the file
     for ``files_written_with_rows``."""
@@ -198,7 +198,7 @@ def create_attachment(request, uploaded, **extra):
     name = safe_filename(uploaded.name)
     uploaded.name = name
     attachment = Attachment(
-        request=request,
+        request=engineering_request,
         original_name=name,
         content_type=file_type.content_type if file_type else "",
         size=uploaded.size,

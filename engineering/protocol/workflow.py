@@ -33,46 +33,50 @@ SYNCED_FIELDS = (
 )
 
 
-def allowed_actions(request, user) -> list[Action]:
+def allowed_actions(engineering_request, user) -> list[Action]:
     """Actions this user may take on the request in its current state (for the
     buttons; ``apply_transition`` checks again)."""
-    roles = roles_of(user, request)
+    roles = roles_of(user, engineering_request)
     return [
         action
         for action in actions.values()
-        if request.state in action.sources
+        if engineering_request.state in action.sources
         and action.roles & roles
         and SYSTEM not in action.roles
         and REQUESTER not in action.roles
-        and not (action.guard and action.guard(request))
+        and not (action.guard and action.guard(engineering_request))
     ]
 
 
-def build_form(action: Action, request, data=None, files=None):
+def build_form(action: Action, engineering_request, data=None, files=None):
     if action.form_class is None:
         return None
-    kwargs = {"request": request} if getattr(action.form_class, "takes_request", False) else {}
+    kwargs = (
+        {"engineering_request": engineering_request}
+        if getattr(action.form_class, "takes_engineering_request", False)
+        else {}
+    )
     return action.form_class(data, files, **kwargs)
 
 
-def _check(action: Action, request, actor) -> None:
+def _check(action: Action, engineering_request, actor) -> None:
     """Raise unless ``actor`` may take ``action`` on the (locked) request now."""
-    if request.state not in action.sources:
+    if engineering_request.state not in action.sources:
         raise IllegalTransition(
             _("« %(action)s » est impossible pour une demande à l'état « %(state)s ».")
-            % {"action": action.label, "state": request.get_state_display()}
+            % {"action": action.label, "state": engineering_request.get_state_display()}
         )
-    if not (action.roles & roles_of(actor, request)):
+    if not (action.roles & roles_of(actor, engineering_request)):
         raise TransitionForbidden(
             _("Vous n'avez pas le droit de faire « %(action)s » sur cette demande.")
             % {"action": action.label}
         )
-    if action.guard and (message := action.guard(request)):
+    if action.guard and (message := action.guard(engineering_request)):
         raise IllegalTransition(message)
 
 
-def _validated(action: Action, request, data, files) -> dict:
-    form = build_form(action, request, data or {}, files)
+def _validated(action: Action, engineering_request, data, files) -> dict:
+    form = build_form(action, engineering_request, data or {}, files)
     if form is None:
         return {}
     if not form.is_valid():
@@ -88,16 +92,16 @@ def _actor_kind(actor) -> str:
     return TransitionLog.ActorKind.STAFF
 
 
-def _log(action: Action, request, from_state, actor, cleaned, payload) -> TransitionLog:
+def _log(action: Action, engineering_request, from_state, actor, cleaned, payload) -> TransitionLog:
     actor_kind = _actor_kind(actor)
     comment = next(
         (cleaned[key] for key in ("comment", "answer", "justification", "minutes") if cleaned.get(key)), ""
     )
     return TransitionLog.objects.create(
-        request=request,
+        request=engineering_request,
         action=action.name,
         from_state=from_state,
-        to_state=request.state,
+        to_state=engineering_request.state,
         actor=actor if actor_kind == TransitionLog.ActorKind.STAFF else None,
         actor_kind=actor_kind,
         comment=comment,
@@ -106,13 +110,15 @@ def _log(action: Action, request, from_state, actor, cleaned, payload) -> Transi
 
 
 def apply_transition(
-    request: EngineeringRequest, action_name: str, actor, data=None, files=None
+    engineering_request: EngineeringRequest, action_name: str, actor, data=None, files=None
 ) -> TransitionLog:
     """Apply a workflow action; return the log row or raise ``TransitionError``.
 
     ``actor`` is the staff user, a ``Requester`` (the links emailed to the
     requester), or None for the system (the expiry command). ``data``/``files`` are the raw
-    form data, validated with the action's form."""
+    form data, validated with the action's form. The log's ``unreached`` lists
+    the notices that went to nobody (a role without an address), for the staff
+    screen to warn about."""
     action = actions.get(action_name)
     if action is None:
         raise IllegalTransition(_("Action inconnue : %(action)s.") % {"action": action_name})
@@ -120,7 +126,7 @@ def apply_transition(
         locked = (
             EngineeringRequest.objects.select_for_update()
             .select_related("departement", "assigned_team")
-            .get(pk=request.pk)
+            .get(pk=engineering_request.pk)
         )
         _check(action, locked, actor)
         cleaned = _validated(action, locked, data, files)
@@ -136,8 +142,9 @@ def apply_transition(
             locked.closed_at = now
         locked.save()
         log = _log(action, locked, from_state, actor, cleaned, payload)
-        for notice in action.notices:
-            emails.notify(notice, locked, log)
+        log.unreached = tuple(
+            notice for notice in action.notices if emails.notify(notice, locked, log) is None
+        )
     for name in SYNCED_FIELDS:  # keep the caller's object in step with the database
-        setattr(request, name, getattr(locked, name))
+        setattr(engineering_request, name, getattr(locked, name))
     return log

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from territories.lookup import lookup
-from territories.models import EPCI, Commune
+from territories.models import EPCI, Commune, Departement
 from territories.text import fold
 
 CODE_IN_LABEL = re.compile(r"\((?:EPCI\s+)?([0-9][0-9AB][0-9]{3}|[0-9]{9})\)\s*$", re.IGNORECASE)
@@ -84,7 +84,5 @@ def departement_of(collectivite):
         weights[departement_id] += population or 0
     if not weights:
         return None
-    from territories.models import Departement
-
     departement_id = max(weights.items(), key=lambda item: (item[1], item[0]))[0]
     return Departement.objects.get(pk=departement_id)

@@ -28,31 +28,34 @@ def similarity(first: str, second: str) -> float:
     return len(a & b) / len(a | b)
 
 
-def same_collectivite(request) -> Q:
+def same_collectivite(engineering_request) -> Q:
     """The requests of the same collectivité porteuse: the same record, or for a
     département or another groupement the same département (and name)."""
     kinds = EngineeringRequest.CollectiviteKind
     condition = Q(
-        collectivite_kind=request.collectivite_kind,
-        commune_id=request.commune_id,
-        epci_id=request.epci_id,
-        region_id=request.region_id,
+        collectivite_kind=engineering_request.collectivite_kind,
+        commune_id=engineering_request.commune_id,
+        epci_id=engineering_request.epci_id,
+        region_id=engineering_request.region_id,
     )
-    if request.collectivite_kind in (kinds.DEPARTEMENT, kinds.OTHER):
-        condition &= Q(departement_id=request.departement_id, other_name__iexact=request.other_name)
+    if engineering_request.collectivite_kind in (kinds.DEPARTEMENT, kinds.OTHER):
+        condition &= Q(
+            departement_id=engineering_request.departement_id,
+            other_name__iexact=engineering_request.other_name,
+        )
     return condition
 
 
-def find_duplicate(request):
+def find_duplicate(engineering_request):
     """The earliest open request of the same collectivité whose title shares at
     least half of its significant words with this one, or None."""
     same_place = (
         EngineeringRequest.objects.open()
-        .exclude(pk=request.pk)
-        .filter(same_collectivite(request))
+        .exclude(pk=engineering_request.pk)
+        .filter(same_collectivite(engineering_request))
         .order_by("created_at", "pk")
     )
     for candidate in same_place.only("pk", "title", "reference")[:200]:
-        if similarity(candidate.title, request.title) >= SIMILARITY:
+        if similarity(candidate.title, engineering_request.title) >= SIMILARITY:
             return candidate
     return None

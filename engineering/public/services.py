@@ -1,11 +1,11 @@
 """Creating a request from the public form."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from territories.models import EPCI, Commune, Departement, Region
 
-from ..conf import setting
 from ..models import EngineeringRequest, RoutingRule
 from ..protocol import emails
 from ..protocol.uploads import create_attachment, files_written_with_rows
@@ -35,7 +35,7 @@ def submit_request(data: dict, files=(), sample: bool = False) -> EngineeringReq
     departement = data.get("departement") or departement_of(collectivite)
     team = RoutingRule.team_for(departement)
     now = timezone.now()
-    request = EngineeringRequest(
+    engineering_request = EngineeringRequest(
         collectivite_kind=kind_of(collectivite),
         commune=collectivite if isinstance(collectivite, Commune) else None,
         epci=collectivite if isinstance(collectivite, EPCI) else None,
@@ -55,16 +55,16 @@ def submit_request(data: dict, files=(), sample: bool = False) -> EngineeringReq
         created_at=now,
         state_changed_at=now,
     )
-    request.set_expiry(setting("ENGINEERING_CONFIRMATION_DAYS"))
+    engineering_request.set_expiry(settings.ENGINEERING_CONFIRMATION_DAYS)
     # Reads before the transaction: its first statement is then the INSERT, so
     # that SQLite takes its write lock (waiting for it) instead of failing to
     # upgrade a read lock under concurrent submissions.
-    request.duplicate_of = find_duplicate(request)
+    engineering_request.duplicate_of = find_duplicate(engineering_request)
     with files_written_with_rows(), transaction.atomic():
-        request.save()
-        request.themes.set(data.get("themes") or [])
-        request.engineering_kinds.set(data.get("engineering_kinds") or [])
+        engineering_request.save()
+        engineering_request.themes.set(data.get("themes") or [])
+        engineering_request.engineering_kinds.set(data.get("engineering_kinds") or [])
         for uploaded in files:
-            create_attachment(request, uploaded)
-        emails.receipt(request)
-    return request
+            create_attachment(engineering_request, uploaded)
+        emails.receipt(engineering_request)
+    return engineering_request

@@ -107,19 +107,19 @@ def step_label(action: str, to_state: str) -> str:
     return actions[action].step_label(to_state)
 
 
-def public_status(request: EngineeringRequest) -> PublicStatus:
+def public_status(engineering_request: EngineeringRequest) -> PublicStatus:
     """The requester's view of ``request`` (loaded with its commune or EPCI):
     one query for the steps, whatever the history."""
-    headline, explanation = STATE_TEXTS[request.state]
-    steps = [Step(request.created_at, str(_("Demande reçue")))]
-    for action, to_state, at in TransitionLog.objects.filter(request=request).values_list(
+    headline, explanation = STATE_TEXTS[engineering_request.state]
+    steps = [Step(engineering_request.created_at, str(_("Demande reçue")))]
+    for action, to_state, at in TransitionLog.objects.filter(request=engineering_request).values_list(
         "action", "to_state", "at"
     ):
         steps.append(Step(at, step_label(action, to_state)))
     return PublicStatus(
-        reference=request.reference,
-        title=request.title,
-        collectivite=request.collectivite_label,
+        reference=engineering_request.reference,
+        title=engineering_request.title,
+        collectivite=engineering_request.collectivite_label,
         headline=str(headline),
         explanation=str(explanation),
         steps=steps,

@@ -10,17 +10,16 @@ attempt, valid or not, limited far more loosely (abuse protection only). The sta
 page counts failed lookups only, per address, never per reference: a counter per
 reference would let anyone lock the real requester out with a few wrong e-mails.
 
-The limits come from ``engineering.conf`` (the load bench raises them through the
+The limits are declared in ``config/settings`` (the load bench raises them through the
 environment).
 """
 
+from django.conf import settings
 from django_ratelimit.core import get_usage
-
-from ..conf import setting
 
 
 def _rate(limit_setting: str) -> tuple[int, int]:
-    return setting(limit_setting), setting("ENGINEERING_RATE_LIMIT_WINDOW_SECONDS")
+    return getattr(settings, limit_setting), settings.ENGINEERING_RATE_LIMIT_WINDOW_SECONDS
 
 
 def _count(request, group: str, limit_setting: str, key="ip", increment=True) -> dict | None:

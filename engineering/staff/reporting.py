@@ -1,14 +1,13 @@
-"""Figures of the dashboard and of the yearly consolidation export."""
+"""Figures of the dashboard and of the yearly consolidation, and the overdue
+rule of the listing: queries only, the screens that show them are in ``views``."""
 
-import csv
-import io
 import statistics
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from ..models import FINAL_STATES, CommitteeDecision, RequestState, StateDeadline
 
@@ -19,16 +18,30 @@ def deadlines() -> dict[str, int]:
     return dict(StateDeadline.objects.values_list("state", "target_days"))
 
 
-def overdue(queryset, now=None):
-    """Requests past their current state's target delay: one query."""
+def overdue_condition(now=None) -> Q | None:
+    """Open requests past their current state's target delay, as a filter
+    (None when no delay is set): one query for the delays."""
     now = now or timezone.now()
     rows = deadlines()
     if not rows:
-        return queryset.none()
+        return None
     condition = Q()
     for state, days in rows.items():
         condition |= Q(state=state, state_changed_at__lt=now - timedelta(days=days))
-    return queryset.open().filter(condition)
+    return condition & ~Q(state__in=FINAL_STATES)
+
+
+def overdue(queryset, now=None):
+    """Requests past their current state's target delay."""
+    condition = overdue_condition(now)
+    return queryset.none() if condition is None else queryset.filter(condition)
+
+
+def with_overdue_flag(queryset, now=None):
+    """Annotate ``past_deadline`` on each request, in the listing's own query."""
+    condition = overdue_condition(now)
+    flag = Value(False) if condition is None else ExpressionWrapper(condition, output_field=BooleanField())
+    return queryset.annotate(past_deadline=flag)
 
 
 def local_share(queryset):
@@ -93,6 +106,9 @@ CONSOLIDATION_COLUMNS = [
     ("median_triage_days", _("Délai médian d'orientation (jours)")),
 ]
 
+
+#: The first year of the protocol (the 2020 roadmap): the first year offered.
+FIRST_REQUEST_YEAR = 2020
 
 #: Years an export can cover: the agency's requests start in 2020; outside a
 #: sane range the date arithmetic of the query overflows (year 1, 10000).
@@ -178,30 +194,3 @@ def _count(counter: Counter, item: dict, decision) -> None:
     counter["open"] += item["state"] not in FINAL_STATES
     counter["local_committee"] += bool(item["has_local_committee"])
     counter["sample"] += item["is_sample"]
-
-
-def consolidation_csv(rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([label for _key, label in CONSOLIDATION_COLUMNS])
-    for row in rows:
-        writer.writerow([row[key] for key, _label in CONSOLIDATION_COLUMNS])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: opens correctly in spreadsheet software
-
-
-def consolidation_xlsx(rows, year) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Consolidation %(year)s") % {"year": year}
-    sheet.append([label for _key, label in CONSOLIDATION_COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row[key] if row[key] != "" else None for key, _label in CONSOLIDATION_COLUMNS])
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()

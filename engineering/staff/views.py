@@ -1,183 +1,101 @@
-"""Staff views inside the Wagtail admin. Every view starts from
-``EngineeringRequest.objects.visible_to(user)``: a request of another
-département is a 404, on its page as on its action URLs."""
+"""The staff screens of engineering requests, on Wagtail's generic admin views
+(put together by ``viewsets.EngineeringRequestViewSet``).
 
-from datetime import date, timedelta
+Every view starts from the requests the user may see (``permissions``): a
+request of another département is a 404, on its page as on its action URLs,
+and so are the screens themselves for anyone without a role in the protocol.
+"""
+
+from datetime import date
 
 from django import forms
-from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.forms.search import SearchForm
+from wagtail.admin.ui.tables import Table
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.widgets.button import HeaderButton
 
-from catalogue.models import Theme
-from territories.models import Departement
-
-from ..models import ActivatedInstrument, EngineeringRequest, NationalEscalation, RequestState
-from ..protocol.errors import IllegalTransition, InvalidTransitionData, TransitionError, TransitionForbidden
+from ..models import ActivatedInstrument, EngineeringRequest, NationalEscalation
+from ..protocol.errors import InvalidTransitionData, TransitionError, TransitionForbidden
 from ..protocol.registry import actions
 from ..protocol.roles import takes_part
 from ..protocol.workflow import allowed_actions, apply_transition, build_form
 from . import reporting
-
-AGE_CHOICES = [
-    ("", gettext_lazy("Toutes")),
-    ("7", gettext_lazy("Moins de 7 jours")),
-    ("30", gettext_lazy("Moins de 30 jours")),
-    ("old", gettext_lazy("Plus de 30 jours")),
-    ("overdue", gettext_lazy("En retard sur le délai cible")),
-]
+from .exports import FrenchCsvMixin
+from .notices import warn_unreached
 
 
-def _require_role(request):
-    if not takes_part(request.user):
-        raise Http404
+class NotFoundUnlessAllowedMixin:
+    """Without the permission a view needs, a 404 rather than Wagtail's 403:
+    the staff screens do not tell outsiders what exists."""
+
+    def dispatch(self, request, *args, **kwargs):
+        needed = self.any_permission_required or [self.permission_required]
+        if not self.user_has_any_permission(needed):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
 
-class FilterForm(forms.Form):
+class RequestSearchForm(SearchForm):
+    """Wagtail's search box, bounded: a pasted page of text is a French error
+    (shown above the results), not a slow query."""
+
     q = forms.CharField(
-        label=gettext_lazy("Recherche"),
+        label=gettext_lazy("Rechercher"),
         required=False,
         max_length=200,
         error_messages={"max_length": gettext_lazy("La recherche ne doit pas dépasser 200 caractères.")},
-        help_text=gettext_lazy("Intitulé, référence ou collectivité"),
-    )
-    state = forms.ChoiceField(
-        label=gettext_lazy("État"),
-        required=False,
-        choices=[("", gettext_lazy("Tous"))] + RequestState.choices,
-    )
-    departement = forms.ModelChoiceField(
-        label=gettext_lazy("Département"),
-        required=False,
-        queryset=Departement.objects.none(),
-        empty_label=gettext_lazy("Tous"),
-    )
-    theme = forms.ModelChoiceField(
-        label=gettext_lazy("Thématique"),
-        required=False,
-        queryset=Theme.objects.all(),
-        empty_label=gettext_lazy("Toutes"),
-    )
-    age = forms.ChoiceField(label=gettext_lazy("Ancienneté"), required=False, choices=AGE_CHOICES)
-
-    def __init__(self, *args, visible=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["departement"].queryset = Departement.objects.filter(
-            code__in=visible.values("departement_id")
-        ).order_by("code")
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if q := data.get("q"):
-            queryset = queryset.filter(
-                Q(title__icontains=q)
-                | Q(reference__icontains=q)
-                | Q(commune__name__icontains=q)
-                | Q(commune__code=q)
-                | Q(epci__name__icontains=q)
-                | Q(region__name__icontains=q)
-                | Q(other_name__icontains=q)
-            )
-        if data.get("state"):
-            queryset = queryset.filter(state=data["state"])
-        if data.get("departement"):
-            queryset = queryset.filter(departement=data["departement"])
-        if data.get("theme"):
-            queryset = queryset.filter(themes=data["theme"])
-        now = timezone.now()
-        match data.get("age"):
-            case "7":
-                queryset = queryset.filter(created_at__gte=now - timedelta(days=7))
-            case "30":
-                queryset = queryset.filter(created_at__gte=now - timedelta(days=30))
-            case "old":
-                queryset = queryset.filter(created_at__lt=now - timedelta(days=30))
-            case "overdue":
-                queryset = reporting.overdue(queryset, now)
-        return queryset
-
-
-def index(request):
-    _require_role(request)
-    visible = EngineeringRequest.objects.visible_to(request.user)
-    filters = FilterForm(request.GET or None, visible=visible)
-    queryset = (
-        filters.filter(visible)
-        .select_related("commune", "epci", "region", "departement", "duplicate_of")
-        .distinct()
-        .order_by("-created_at", "-pk")
-    )
-    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
-    deadlines = reporting.deadlines()
-    now = timezone.now()
-    rows = [(item, item.is_overdue(deadlines, now)) for item in page]
-    query = request.GET.copy()
-    query.pop("p", None)
-    return render(
-        request,
-        "engineering/admin/index.html",
-        {
-            "page_title": _("Demandes d'ingénierie"),
-            "header_icon": "form",
-            "filters": filters,
-            "page_obj": page,
-            "rows": rows,
-            "query": query.urlencode(),
-            "current_year": now.year,
-        },
     )
 
-
-def _detail_context(request, engineering_request, bound=None):
-    actions = []
-    for action in allowed_actions(engineering_request, request.user):
-        form = bound[1] if bound and bound[0] == action.name else build_form(action, engineering_request)
-        actions.append({"action": action, "form": form, "open": bool(bound and bound[0] == action.name)})
-    deadline = engineering_request.deadline_for(reporting.deadlines())
-    return {
-        "page_title": engineering_request.reference,
-        "page_subtitle": engineering_request.title,
-        "header_icon": "form",
-        "item": engineering_request,
-        "actions": actions,
-        "timeline": _timeline(engineering_request),
-        "deadline": deadline,
-        "overdue": deadline is not None and deadline < timezone.now(),
-    }
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, placeholder=_("Intitulé, référence ou collectivité"), **kwargs)
 
 
-def _timeline(engineering_request):
-    """The audit trail, each step with its action's staff label and, from the
-    log's payload, what the step decided (the escalation's ground, the local
-    committee's date): the history keeps them even if the records change later."""
-    steps = list(engineering_request.transitions.select_related("actor"))
-    for step in steps:
-        step.action_label = actions.label(step.action)
-        step.detail = _step_detail(step.payload or {})
-    return steps
+class RequestTable(Table):
+    """Rows past their state's target delay stand out (``past_deadline``, annotated by the query)."""
+
+    def get_row_classname(self, instance):
+        return "engineering-overdue" if getattr(instance, "past_deadline", False) else ""
 
 
-def _step_detail(payload: dict) -> str:
-    if ground := payload.get("ground"):
-        return str(NationalEscalation.Ground(ground).label) if ground in NationalEscalation.Ground else ground
-    if met_on := payload.get("met_on"):
-        return _("Comité local de cohésion territoriale du %(date)s") % {
-            "date": date.fromisoformat(met_on).strftime("%d/%m/%Y")
-        }
-    return ""
+class RequestIndexView(NotFoundUnlessAllowedMixin, FrenchCsvMixin, IndexView):
+    any_permission_required = ["view"]
+    results_template_name = "engineering/admin/index_results.html"
+    table_class = RequestTable
+    page_title = gettext_lazy("Demandes d'ingénierie")
+
+    def get_search_form(self):
+        return RequestSearchForm(self.request.GET if self.search_kwarg in self.request.GET else None)
+
+    def get_base_queryset(self):
+        visible = self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+        related = visible.select_related("commune", "epci", "region", "departement", "duplicate_of")
+        return reporting.with_overdue_flag(related)
+
+    @cached_property
+    def header_buttons(self):
+        consolidation = reverse("engineering_admin:consolidation")
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Consolidation annuelle"), url=consolidation, icon_name="table"),
+        ]
 
 
-def _get(request, pk):
-    queryset = (
-        EngineeringRequest.objects.visible_to(request.user)
+def requests_with_records(user):
+    """The requests ``user`` sees, with everything the inspect page shows in a
+    fixed number of queries whatever the history."""
+    return (
+        EngineeringRequest.objects.visible_to(user)
         .select_related(
             "commune",
             "epci",
@@ -198,49 +116,132 @@ def _get(request, pk):
             Prefetch("instruments", queryset=ActivatedInstrument.objects.select_related("operator")),
         )
     )
-    return get_object_or_404(queryset, pk=pk)
 
 
-def detail(request, pk):
-    _require_role(request)
-    return render(request, "engineering/admin/detail.html", _detail_context(request, _get(request, pk)))
+def timeline(engineering_request):
+    """The audit trail, each step with its action's staff label and, from the
+    log's payload, what the step decided (the escalation's ground, the local
+    committee's date): the history keeps them even if the records change later."""
+    steps = list(engineering_request.transitions.select_related("actor"))
+    for step in steps:
+        step.action_label = actions.label(step.action)
+        step.detail = step_detail(step.payload or {})
+    return steps
 
 
-@require_POST
-def act(request, pk, action_name):
-    _require_role(request)
-    engineering_request = _get(request, pk)
-    if action_name not in actions:
-        raise Http404
-    try:
-        apply_transition(engineering_request, action_name, request.user, request.POST, request.FILES)
-    except InvalidTransitionData as error:
-        messages.error(request, str(error))
-        context = _detail_context(request, engineering_request, bound=(action_name, error.form))
-        return render(request, "engineering/admin/detail.html", context, status=400)
-    except (IllegalTransition, TransitionForbidden) as error:
-        messages.error(request, str(error))
-        status = 403 if isinstance(error, TransitionForbidden) else 409
-        return render(
-            request,
-            "engineering/admin/detail.html",
-            _detail_context(request, engineering_request),
-            status=status,
+def step_detail(payload: dict) -> str:
+    if ground := payload.get("ground"):
+        return str(NationalEscalation.Ground(ground).label) if ground in NationalEscalation.Ground else ground
+    if met_on := payload.get("met_on"):
+        return _("Comité local de cohésion territoriale du %(date)s") % {
+            "date": date.fromisoformat(met_on).strftime("%d/%m/%Y")
+        }
+    return ""
+
+
+class RequestInspectView(NotFoundUnlessAllowedMixin, InspectView):
+    """The request, the actions open to this user in its state (each with its
+    form), and its history. The actions post to ``RequestActionView``, which
+    comes back here."""
+
+    any_permission_required = ["view"]
+    template_name = "engineering/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(requests_with_records(self.request.user), pk=self.pk)
+
+    def get_page_title(self):
+        return self.object.reference
+
+    def get_page_subtitle(self):
+        return self.object.title
+
+    def get_collectivite_display_value(self):
+        return f"{self.object.collectivite_label} — {self.object.departement}"
+
+    def get_confirmed_at_display_value(self):
+        confirmed = self.object.confirmed_at
+        return timezone.localtime(confirmed).strftime("%d/%m/%Y %H:%M") if confirmed else _("non")
+
+    def get_description_display_value(self):
+        return linebreaksbr(self.object.description, autoescape=True)
+
+    def get_attachments_display_value(self):
+        rows = [
+            (
+                reverse("engineering:attachment", args=[self.object.pk, item.pk]),
+                item.original_name,
+                _(", envoyée avec les compléments") if item.information_request_id else "",
+            )
+            for item in self.object.attachments.all()
+        ]
+        if not rows:
+            return "—"
+        return format_html_join(", ", '<a href="{}">{}</a>{}', rows)
+
+    def get_field_label(self, field_name, field):
+        labels = {"collectivite": _("Collectivité"), "attachments": _("Pièces jointes")}
+        return labels.get(field_name) or super().get_field_label(field_name, field)
+
+    def action_entries(self, bound=None):
+        """(action, form, open) for each action open to the user; the one that
+        failed keeps its bound form, open, and ``?action=`` opens one too."""
+        wanted = bound[0] if bound else self.request.GET.get("action")
+        entries = []
+        for action in allowed_actions(self.object, self.request.user):
+            form = bound[1] if bound and bound[0] == action.name else build_form(action, self.object)
+            if form is not None:
+                form.auto_id = f"id_{action.name}_%s"  # several forms share field names: ids must not
+            entries.append({"action": action, "form": form, "open": action.name == wanted})
+        return entries
+
+    def get_context_data(self, bound=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        deadline = self.object.deadline_for(reporting.deadlines())
+        context.update(
+            item=self.object,
+            actions=self.action_entries(bound),
+            timeline=timeline(self.object),
+            deadline=deadline,
+            overdue=deadline is not None and deadline < timezone.now(),
         )
-    except TransitionError as error:  # pragma: no cover - every subclass is handled above
-        messages.error(request, str(error))
-        return redirect("engineering_admin:detail", pk=pk)
-    messages.success(request, _("« %(action)s » : c'est fait.") % {"action": actions[action_name].label})
-    if not EngineeringRequest.objects.visible_to(request.user).filter(pk=pk).exists():
-        return redirect("engineering_admin:index")  # rerouted to another team
-    return redirect("engineering_admin:detail", pk=pk)
+        return context
+
+
+class RequestActionView(RequestInspectView):
+    """Takes one of the protocol's actions (``workflow.apply_transition``, which
+    locks the row and checks everything again) and comes back to the inspect
+    page with a message; a refused action shows the page again, the form open
+    with its errors, and says why."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, action_name):
+        if action_name not in actions:
+            raise Http404
+        try:
+            log = apply_transition(self.object, action_name, request.user, request.POST, request.FILES)
+        except InvalidTransitionData as error:
+            messages.error(request, str(error))
+            context = self.get_context_data(bound=(action_name, error.form))
+            return self.render_to_response(context, status=400)
+        except TransitionError as error:
+            messages.error(request, str(error))
+            status = 403 if isinstance(error, TransitionForbidden) else 409
+            return self.render_to_response(self.get_context_data(), status=status)
+        messages.success(request, _("« %(action)s » : c'est fait.") % {"action": actions[action_name].label})
+        warn_unreached(request, log)
+        if not EngineeringRequest.objects.visible_to(request.user).filter(pk=pk).exists():
+            return redirect("engineering_admin:index")  # rerouted to another team
+        return redirect("engineering_admin:inspect", pk=pk)
 
 
 def attachment(request, pk, attachment_pk):
     """The only way to a file of the private storage: 404 unless the user sees
     the request (anonymous visitors included)."""
-    _require_role(request)
-    engineering_request = _get(request, pk)
+    if not takes_part(request.user):
+        raise Http404
+    engineering_request = get_object_or_404(EngineeringRequest.objects.visible_to(request.user), pk=pk)
     item = get_object_or_404(engineering_request.attachments.all(), pk=attachment_pk)
     return FileResponse(
         item.file.open("rb"),
@@ -248,24 +249,3 @@ def attachment(request, pk, attachment_pk):
         filename=item.original_name,
         content_type=item.content_type or "application/octet-stream",
     )
-
-
-def export(request):
-    """Yearly consolidation per département (roadmap II c: reported once a year
-    to the agency's head office), as CSV or XLSX, over the requests the user sees."""
-    _require_role(request)
-    year = reporting.export_year(request.GET.get("annee"), timezone.now().year)
-    if year is None:
-        raise Http404
-    rows = reporting.consolidation(EngineeringRequest.objects.visible_to(request.user), year)
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            reporting.consolidation_xlsx(rows, year),
-            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        )
-        extension = "xlsx"
-    else:
-        response = HttpResponse(reporting.consolidation_csv(rows), content_type="text/csv; charset=utf-8")
-        extension = "csv"
-    response["Content-Disposition"] = f'attachment; filename="consolidation-ingenierie-{year}.{extension}"'
-    return response

@@ -56,7 +56,7 @@ def test_renvoyer_queues_the_email_again_and_it_leaves(client, people, abandoned
     assert [message.subject for message in mail.outbox] == [abandoned.subject]
     html = client.get(LIST).content.decode()
     assert "est remis dans la file d&#x27;envoi" in html
-    assert "Aucun courriel en échec." in html[html.index('id="failed-emails"') :]
+    assert "Aucun courriel en échec." in html[html.index('id="listing-results"') :]
 
 
 def test_the_list_is_for_administrators_only(client, people, abandoned):

@@ -58,12 +58,12 @@ def test_a_long_name_keeps_its_extension_and_fits_the_file_system():
 @pytest.mark.parametrize("year", ["0", "-1", "1", "10000", "99999999999999999999", "2026.5", "deux"])
 def test_the_export_answers_404_for_a_year_out_of_range(client, people, year):
     client.force_login(people["ardennes"])
-    assert client.get(f"{ADMIN}export/", {"annee": year}).status_code == 404
+    assert client.get(f"{ADMIN}consolidation/", {"annee": year}).status_code == 404
 
 
 def test_the_export_still_serves_a_sensible_year(client, people):
     client.force_login(people["ardennes"])
-    response = client.get(f"{ADMIN}export/", {"annee": "2026", "format": "csv"})
+    response = client.get(f"{ADMIN}consolidation/", {"annee": "2026", "export": "csv"})
     assert (
         response.status_code == 200 and "consolidation-ingenierie-2026.csv" in response["Content-Disposition"]
     )

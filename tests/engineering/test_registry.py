@@ -61,7 +61,7 @@ def test_an_action_cannot_be_declared_twice():
 def test_every_email_an_action_sends_renders_with_subject_and_body(territories):
     request = new_request(territories["08105"], title="Halle « couverte » & marché")
     context = {
-        "request": request,
+        "engineering_request": request,
         "log": TransitionLog(request=request, comment="Motif précis."),
         "comment": "Motif précis.",
         "attachments": ["plan.pdf"],

@@ -129,7 +129,8 @@ def test_sample_requests_are_marked_in_every_screen_and_export(client, territori
     detail = client.get(f"{ADMIN}{one.pk}/").content.decode()
     assert 'id="sample-notice"' in detail and "Demande fictive" in detail
     assert one.collectivite_label.endswith("— exemple") and one.title.startswith("Exemple")
-    export = client.get(f"{ADMIN}export/?annee={one.created_at.year}&format=csv").content.decode("utf-8-sig")
+    response = client.get(f"{ADMIN}consolidation/?annee={one.created_at.year}&export=csv")
+    export = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(export), delimiter=";"))
     assert sum(int(row["Dont exemples (demandes fictives)"]) for row in rows) == len(SAMPLES)
     call_command("load_sample_requests", stdout=out)

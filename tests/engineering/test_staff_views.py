@@ -41,6 +41,16 @@ def act(client, commit, user, request, action, data=None, status=302):
     return response
 
 
+def download(response) -> bytes:
+    """The bytes of a spreadsheet download (streamed by Wagtail's export)."""
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def export_text(response) -> str:
+    return download(response).decode("utf-8-sig")
+
+
 def timeline(client, user, request):
     client.force_login(user)
     html = client.get(f"{ADMIN}{request.pk}/").content.decode()
@@ -256,18 +266,18 @@ def test_dashboard_panel_and_export(client, people, commit):
     assert "Demandes d&#x27;ingénierie" in home or "Demandes d'ingénierie" in home
     assert "50 %" in home and "objectif 90 %" in home
     year = local.created_at.year
-    response = client.get(f"{ADMIN}export/", {"annee": year, "format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    response = client.get(f"{ADMIN}consolidation/", {"annee": year, "export": "csv"})
+    rows = list(csv.reader(io.StringIO(export_text(response)), delimiter=";"))
     assert rows[0][:3] == ["Département", "Nom", "Demandes reçues"]
     assert [r[0] for r in rows[1:]] == ["08", "2A"]
-    response = client.get(f"{ADMIN}export/", {"annee": year, "format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    response = client.get(f"{ADMIN}consolidation/", {"annee": year, "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(download(response))).active
     assert [sheet.cell(row=r, column=1).value for r in (2, 3)] == ["08", "2A"]
     # A délégué's export only holds their département.
     client.force_login(people["ardennes"])
     rows = list(
         csv.reader(
-            io.StringIO(client.get(f"{ADMIN}export/", {"annee": year}).content.decode("utf-8-sig")),
+            io.StringIO(export_text(client.get(f"{ADMIN}consolidation/", {"annee": year, "export": "csv"}))),
             delimiter=";",
         )
     )

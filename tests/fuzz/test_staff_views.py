@@ -34,7 +34,7 @@ def action_data(name):
 @given(
     who=st.sampled_from(["ardennes", "corse", "admin", "agency"]),
     view=st.sampled_from(["index", "export", "emails", "detail", "attachment", "act", "resend"]),
-    query=params(["q", "state", "departement", "theme", "age", "p", "annee", "format"]),
+    query=params(["q", "state", "departement", "theme", "age", "p", "annee", "export", "ordering"]),
     segment=st.one_of(values, st.just("{pk}")),
     action=st.one_of(st.sampled_from(sorted(actions)), values),
     data=st.data(),
@@ -44,7 +44,7 @@ def test_staff_views(client, staff, who, view, query, segment, action, data):
     client.force_login(people[who])
     pk = str(request.pk) if segment == "{pk}" else (segment.replace("/", "%2F") or "x")
     if view in ("index", "export", "emails"):
-        url = {"index": ADMIN, "export": f"{ADMIN}export/", "emails": f"{ADMIN}courriels/"}[view]
+        url = {"index": ADMIN, "export": f"{ADMIN}consolidation/", "emails": f"{ADMIN}courriels/"}[view]
         response = client.get(url, query)
     elif view == "detail":
         response = client.get(f"{ADMIN}{pk}/", query)

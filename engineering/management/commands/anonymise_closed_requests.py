@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from engineering.conf import setting
 from engineering.models import FINAL_STATES, EngineeringRequest
 
 REMOVED_ANSWER = "[Réponse supprimée à l'expiration du délai de conservation]"
@@ -20,23 +20,23 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        limit = timezone.now() - timedelta(days=setting("ENGINEERING_RETENTION_DAYS"))
+        limit = timezone.now() - timedelta(days=settings.ENGINEERING_RETENTION_DAYS)
         due = EngineeringRequest.objects.filter(
             state__in=FINAL_STATES, closed_at__lt=limit, anonymised_at__isnull=True
         )
         count = files = 0
-        for request in due.iterator():
+        for engineering_request in due.iterator():
             with transaction.atomic():
-                for attachment in request.attachments.all():
+                for attachment in engineering_request.attachments.all():
                     attachment.file.delete(save=False)
                     attachment.delete()
                     files += 1
-                request.notifications.all().delete()  # copies of the personal data in the outbox
+                engineering_request.notifications.all().delete()  # copies of the personal data in the outbox
                 # The requester's own words may carry personal data too; the question stays.
-                request.information_requests.exclude(answer="").update(answer=REMOVED_ANSWER)
-                EngineeringRequest.objects.filter(pk=request.pk).update(
+                engineering_request.information_requests.exclude(answer="").update(answer=REMOVED_ANSWER)
+                EngineeringRequest.objects.filter(pk=engineering_request.pk).update(
                     requester_name="Anonymisé",
-                    requester_email=f"anonymise-{request.pk}@invalid",
+                    requester_email=f"anonymise-{engineering_request.pk}@invalid",
                     requester_phone="",
                     anonymised_at=timezone.now(),
                 )

@@ -14,9 +14,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         expired = skipped = 0
         due = EngineeringRequest.objects.filter(state=RequestState.RECEIVED, expires_at__lt=timezone.now())
-        for request in due.iterator():
+        for engineering_request in due.iterator():
             try:
-                apply_transition(request, "expire", None)
+                apply_transition(engineering_request, "expire", None)
                 expired += 1
             except TransitionError:  # confirmed meanwhile
                 skipped += 1

@@ -17,8 +17,8 @@ class Command(BaseCommand):
         overdue = reporting.overdue(EngineeringRequest.objects.all()).select_related(
             "assigned_team", "commune", "epci", "region", "departement"
         )
-        for request in overdue.order_by("state_changed_at"):
-            by_team[request.assigned_team].append(request)
+        for engineering_request in overdue.order_by("state_changed_at"):
+            by_team[engineering_request.assigned_team].append(engineering_request)
         sent = sum(1 for team, requests in by_team.items() if emails.reminder(team, requests))
         self.stdout.write(
             f"Rappels envoyés : {sent} équipe(s), {sum(map(len, by_team.values()))} demande(s)."
