@@ -28,7 +28,15 @@ from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock
 
-from ..display import axis_accordion_items, escape_rows, format_euros, key_facts
+from ..display import (
+    axes_without_detail,
+    axis_accordion_items,
+    escape_rows,
+    format_euros,
+    gauge,
+    key_facts,
+    signatory_groups,
+)
 from ..forms import PacteAdminForm
 from ..widgets import CodeListInput
 from .axis import ActionStatus, PacteAction
@@ -365,6 +373,13 @@ class PactePage(CataloguePage, EligibilityCriteria):
         context["documents"] = list(self.documents.all().select_related("document"))
         context["key_facts"] = key_facts(self, context)
         context["axis_items"] = axis_accordion_items(axes)
+        context["plain_axes"] = axes_without_detail(axes)
+        progress = context["progress"]
+        context["progress_gauge"] = gauge(progress.done, progress.in_progress, progress.total)
+        for position, report in enumerate(context["progress_reports"], start=1):
+            report.gauge = gauge(report.done, report.in_progress, report.total)
+            report.label_id = f"pacte-report-{position}"
+        context["signatory_groups"] = signatory_groups(context["signatories"])
         context["funding_header"] = [_("Partenaire"), _("Montant")]
         context["funding_rows"] = escape_rows(
             [str(f.partner), format_euros(f.amount)] for f in context["fundings"]
