@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
+from home.autocomplete import AutocompletePanel
 from home.blocks import BodyBlock
 
 from ..display import (
@@ -38,7 +39,6 @@ from ..display import (
     signatory_groups,
 )
 from ..forms import PacteAdminForm
-from ..widgets import CodeListInput
 from .axis import ActionStatus, PacteAction
 from .validators import non_negative_amount
 
@@ -212,10 +212,17 @@ class PactePage(CataloguePage, EligibilityCriteria):
         MultiFieldPanel(
             [
                 FieldPanel("territory_label"),
-                FieldPanel("covered_departements"),
-                FieldPanel("covered_arrondissements"),
-                FieldPanel("covered_communes", widget=CodeListInput),
-                FieldRowPanel([FieldPanel("perimeter"), FieldPanel("perimeter_epcis")]),
+                AutocompletePanel("covered_departements"),
+                AutocompletePanel("covered_arrondissements"),
+                AutocompletePanel(
+                    "covered_communes",
+                    help_text=_(
+                        "Cherchez chaque commune par son nom ou son code INSEE. "
+                        "Seulement si le pacte ne couvre que certaines communes."
+                    ),
+                ),
+                FieldPanel("perimeter"),
+                AutocompletePanel("perimeter_epcis"),
             ],
             heading=_("Territoire couvert"),
         ),
