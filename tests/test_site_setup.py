@@ -55,7 +55,8 @@ def test_the_demo_loads_on_top_of_the_setup_and_reports_a_second_run_unchanged()
 @pytest.mark.django_db
 def test_the_admin_names_its_review_groups_and_permissions_in_french():
     """Wagtail's migrations make an English "Moderators approval" workflow and
-    "Moderators" / "Editors" groups; Django names permissions "Can add …"."""
+    "Moderators" / "Editors" groups; Django names permissions "Can add …", Wagtail
+    "Publish any page" (renamed after the test database's migrations)."""
     assert Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).exists()  # as migrated
     _run("setup_site")
     assert list(Workflow.objects.values_list("name", flat=True)) == ["Relecture éditoriale"]
@@ -67,6 +68,8 @@ def test_the_admin_names_its_review_groups_and_permissions_in_french():
     english = Permission.objects.filter(name__regex=r"^Can (add|change|delete|view) ")
     assert list(english.values_list("name", flat=True)) == []
     assert Permission.objects.get(codename="add_partner").name == "Peut ajouter partenaire"
+    assert Permission.objects.get(codename="publish_page").name == "Peut publier toute page"
+    assert not Permission.objects.filter(name__in=["Can access Wagtail admin", "Unlock any page"]).exists()
 
 
 @pytest.mark.django_db
