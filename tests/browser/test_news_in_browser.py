@@ -33,6 +33,8 @@ def publish_in_admin(page, base_url, parent) -> None:
 
 
 def test_a_published_news_item_is_listed_and_shown_on_its_programme(browser, editor, axe):
+    from wagtail.models import Page
+
     from news.models import NewsIndexPage, NewsPage
     from programmes.models import ProgrammePage
 
@@ -45,6 +47,9 @@ def test_a_published_news_item_is_listed_and_shown_on_its_programme(browser, edi
         admin.close()
     item = NewsPage.objects.get(title=TITLE)
     assert item.live and item.slug == "ete-2026-cent-nouvelles-petites-villes"
+    assert [p.url_path for p in Page.objects.all() if not p.url_path.isascii()] == [], (
+        "demo addresses in ASCII"
+    )
     index_url = NewsIndexPage.objects.get().url
 
     visitor = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
