@@ -29,6 +29,7 @@ from wagtail.models import (
     Locale,
     Page,
     Site,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -140,16 +141,56 @@ def ensure_legal_pages(home: HomePage, report: LoadReport) -> None:
 REVIEW_WORKFLOW = "Relecture éditoriale"
 REVIEW_TASK = "Validation par les modérateurs"
 MODERATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
+MODERATORS = "Modérateurs"
+
+#: The groups Wagtail's migrations create, in English, and their names here.
+WAGTAIL_GROUPS = {"Moderators": MODERATORS, "Editors": "Éditeurs"}
+#: The workflow and task Wagtail's migrations attach to the root page, in English
+#: (the task is named after the groups that publish: "Moderators approval").
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+RETIRED_WORKFLOW = "Validation par les modérateurs (ancien circuit, désactivé)"
+
+
+def name_wagtail_groups_in_french() -> None:
+    """Editors see group names in the admin (users, groups, routing rules): the
+    groups Wagtail creates as "Moderators" and "Editors" take their French
+    names, unless a group already bears it."""
+    for english, french in WAGTAIL_GROUPS.items():
+        if not Group.objects.filter(name=french).exists():
+            Group.objects.filter(name=english).update(name=french)
+
+
+def retire_wagtail_default_workflow() -> None:
+    """Wagtail's migrations attach an English "Moderators approval" workflow to
+    the root page; the site's review is "Relecture éditoriale", on the home page,
+    which covers every page of the site. The default one goes away; if it ever
+    ran, its history stays, under a French name, disabled."""
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+        if workflow.workflow_states.exists():
+            workflow.deactivate()
+            workflow.name = RETIRED_WORKFLOW
+            workflow.save(update_fields=["name"])
+        else:
+            workflow.delete()
+    for task in Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+        if task.task_states.exists():
+            task.deactivate()
+            task.name = RETIRED_WORKFLOW
+            task.save(update_fields=["name"])
+        else:
+            task.specific.delete()
 
 
 def ensure_review_workflow(home: HomePage, report: LoadReport) -> Workflow:
     """Editors' pages go live through review: the "Relecture éditoriale" workflow
-    (one approval task for the "Moderators" group) on the home page, so on every
+    (one approval task for the "Modérateurs" group) on the home page, so on every
     page of the site. Wagtail's migrations attach their own default workflow to
-    the root page, but a database built without them (tests after a flush, a
-    restored dump) would otherwise publish without review. A "Moderators" group
-    created here gets access to the admin and the page permissions Wagtail gives it."""
-    moderators, created = Group.objects.get_or_create(name="Moderators")
+    the root page, in English (retired here), but a database built without them
+    (tests after a flush, a restored dump) would otherwise publish without review.
+    A "Modérateurs" group created here gets access to the admin and the page
+    permissions Wagtail gives it."""
+    name_wagtail_groups_in_french()
+    moderators, created = Group.objects.get_or_create(name=MODERATORS)
     if created:
         moderators.permissions.add(
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
@@ -171,6 +212,7 @@ def ensure_review_workflow(home: HomePage, report: LoadReport) -> Workflow:
     else:
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
         report.created += 1
+    retire_wagtail_default_workflow()
     return workflow
 
 

@@ -4,6 +4,7 @@ An unknown amount or date reads "non communiqué(e)", never 0: a missing figure
 is not a zero. A published fact reads with its date and source number. Used by the page templates and the index cards.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.template.loader import render_to_string
@@ -32,6 +33,38 @@ def progress_text(done: int, total: int) -> str:
     return ngettext(
         "%(done)s action sur %(total)s réalisée", "%(done)s actions sur %(total)s réalisées", done
     ) % {"done": done, "total": total}
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """A count of actions drawn as a bar: done, then in progress, then the rest.
+    Widths are percentages written with a dot (SVG attributes, never localised)."""
+
+    done: int
+    in_progress: int
+    total: int
+
+    def _width(self, count: int) -> str:
+        return f"{100 * count / self.total:.2f}"
+
+    @property
+    def done_width(self) -> str:
+        return self._width(self.done)
+
+    @property
+    def in_progress_width(self) -> str:
+        return self._width(self.in_progress)
+
+
+def gauge(done: int | None, in_progress: int | None, total: int | None) -> Gauge | None:
+    """The bar of a count, or None when the count does not make one: no total,
+    nothing counted as done, or counts that exceed the total."""
+    if not total or done is None:
+        return None
+    in_progress = in_progress or 0
+    if done < 0 or in_progress < 0 or done + in_progress > total:
+        return None
+    return Gauge(done=done, in_progress=in_progress, total=total)
 
 
 def territory_text(page, departements, arrondissements=(), communes=()) -> str:
@@ -104,13 +137,30 @@ def escape_rows(rows) -> list[list[str]]:
     return [[conditional_escape(cell) for cell in row] for row in rows]
 
 
+def axis_title(position: int, axis) -> str:
+    return _("Axe %(n)s : %(title)s") % {"n": position, "title": axis.title}
+
+
+def axes_without_detail(axes) -> list[str]:
+    """The titles of the axes with neither description nor action: listed
+    plainly, since an accordion would open onto nothing."""
+    return [
+        axis_title(position, axis)
+        for position, axis in enumerate(axes, start=1)
+        if not axis.description and not axis.actions.all()
+    ]
+
+
 def axis_accordion_items(axes) -> list[dict]:
-    """One DSFR accordion per axis, its actions (with status badges) inside."""
+    """One DSFR accordion per axis that has something to show (a description,
+    actions with status badges); the others are in ``axes_without_detail``."""
     items = []
     for position, axis in enumerate(axes, start=1):
         actions = list(axis.actions.all())
+        if not actions and not axis.description:
+            continue
         done = sum(1 for a in actions if a.status == "realisee")
-        title = _("Axe %(n)s : %(title)s") % {"n": position, "title": axis.title}
+        title = axis_title(position, axis)
         if actions:
             title = f"{title} ({progress_text(done, len(actions))})"
         items.append(
@@ -124,6 +174,25 @@ def axis_accordion_items(axes) -> list[dict]:
             }
         )
     return items
+
+
+def signatory_groups(signatories) -> list[dict]:
+    """The signatories by organisation, in their order, so that "État" signed by
+    two ministers reads once, with both: ``organisation``, the ``people`` named
+    for it (``name``, ``role``, source ``ref``) and the source ``refs`` of the
+    lines that name the organisation alone."""
+    groups: dict[str, dict] = {}
+    for signatory in signatories:
+        name = signatory.organisation_name
+        group = groups.setdefault(name, {"organisation": name, "people": [], "refs": []})
+        ref = getattr(signatory, "ref", None)
+        if signatory.signatory_name or signatory.signatory_role:
+            group["people"].append(
+                {"name": signatory.signatory_name, "role": signatory.signatory_role, "ref": ref}
+            )
+        elif ref and ref not in group["refs"]:
+            group["refs"].append(ref)
+    return list(groups.values())
 
 
 def pacte_card(pacte, request=None) -> dict:

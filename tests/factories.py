@@ -16,6 +16,7 @@ from factory.django import DjangoModelFactory
 
 from catalogue.models import BeneficiaryType, Partner, PublicPolicy, TerritoryType, Theme
 from home.models import StandardPage
+from news.models import NewsPage
 from pactes.models import PacteAction, PacteAxis, PacteIndexPage, PactePage
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 from training.models import TrainingIndexPage, TrainingOfferPage, TrainingSession
@@ -182,6 +183,17 @@ class TrainingOfferPageFactory(PublishedPageFactory):
             TrainingSession.objects.create(
                 page=page, date=today + datetime.timedelta(days=days), place="Paris", sort_order=position
             )
+
+
+class NewsPageFactory(PublishedPageFactory):
+    """A news item, published under the news index, a programme or a pacte."""
+
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Actualité {n}")
+    introduction = factory.LazyAttribute(lambda page: f"Chapô de {page.title}.")
+    date = factory.LazyFunction(datetime.date.today)
 
 
 def make_programme(

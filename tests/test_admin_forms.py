@@ -1,7 +1,8 @@
 """Editors enter criteria without mistakes: in the page editor each checkbox sits
 inside its own label (Django's and Wagtail's markup, not django-dsfr's, which
-set boxes apart from their labels), and régions, départements, territory and
-beneficiary types are chosen with a searchable selector that shows the choice."""
+set boxes apart from their labels), and régions, départements, arrondissements,
+EPCI, communes, territory and beneficiary types are chosen with a searchable
+selector that shows the choice, instead of lists of hundreds of options."""
 
 import json
 
@@ -63,6 +64,7 @@ def test_territories_and_types_are_chosen_with_a_searchable_selector(
         "eligible_departements",
         "eligible_territory_types",
         "eligible_beneficiary_types",
+        "perimeter_epcis",
     ):
         assert page.find(attrs={"data-autocomplete-input-name": name}) is not None, name
         assert not page.find("select", attrs={"name": name}), name
@@ -86,3 +88,50 @@ def test_the_selector_shows_and_saves_the_choice(staff_client, programme, real_t
     assert [item["title"] for item in json.loads(shown["data-autocomplete-input-value"])] == ["Ardennes (08)"]
     shown = page.find(attrs={"data-autocomplete-input-name": "eligible_beneficiary_types"})
     assert [item["title"] for item in json.loads(shown["data-autocomplete-input-value"])] == ["Communes"]
+
+
+def search(client, model: str, query: str) -> list[str]:
+    """What the searchable selector proposes for ``query``."""
+    response = client.post("/admin/autocomplete/search/", {"type": model, "query": query})
+    assert response.status_code == 200
+    return [item["title"] for item in response.json()["items"]]
+
+
+def test_the_pacte_editor_chooses_its_territory_with_searchable_selectors(
+    staff_client, pacte_index, real_territories
+):
+    from tests.factories import PactePageFactory
+
+    pacte = PactePageFactory(parent=pacte_index, title="Bassin minier")
+    page = edit_page(staff_client, pacte)
+    for name in ("covered_departements", "covered_arrondissements", "covered_communes", "perimeter_epcis"):
+        assert page.find(attrs={"data-autocomplete-input-name": name}) is not None, name
+        assert not page.find("select", attrs={"name": name}), name
+    assert len(page.find_all("option")) < 100, "no list of 1,255 EPCI or 333 arrondissements"
+
+
+def test_an_epci_is_found_by_a_word_of_its_name_or_its_siren(staff_client, real_territories):
+    assert search(staff_client, "territories.EPCI", "douaisis") == ["CA Douaisis Agglo (SIREN 200044618)"]
+    assert search(staff_client, "territories.EPCI", "Cœur d’Ostrevent") == [
+        "CA Coeur d'Ostrevent (SIREN 245901152)"
+    ]
+    assert search(staff_client, "territories.EPCI", "200044618") == ["CA Douaisis Agglo (SIREN 200044618)"]
+    assert search(staff_client, "territories.EPCI", "  ") == []
+
+
+def test_a_commune_is_found_by_its_name_or_insee_code_the_largest_first(staff_client, real_territories):
+    assert (
+        search(staff_client, "territories.Commune", "charleville")[0] == "Charleville-Mézières (08) — 08105"
+    )
+    assert search(staff_client, "territories.Commune", "08105") == ["Charleville-Mézières (08) — 08105"]
+    saint_denis = search(staff_client, "territories.Commune", "st denis")
+    # La Réunion's Saint-Denis is the most populated of them.
+    assert saint_denis[:2] == ["Saint-Denis (974) — 97411", "Saint-Denis (93) — 93066"]
+
+
+def test_departements_and_arrondissements_are_found_whatever_the_accents(staff_client, real_territories):
+    assert search(staff_client, "territories.Departement", "correze") == ["Corrèze (19)"]
+    assert search(staff_client, "territories.Arrondissement", "avesnes") == ["Avesnes-sur-Helpe (59)"]
+    assert search(staff_client, "territories.Arrondissement", "chateau chinon") == [
+        "Château-Chinon (Ville) (58)"
+    ]

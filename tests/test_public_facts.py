@@ -94,7 +94,7 @@ def test_each_pacte_shows_signature_signatories_axes_and_a_dated_sourced_figure(
     signatories = soup.find(id="signataires").find_parent("section").select("ul > li")
     assert signatories and all(source_of(soup, li) for li in signatories)
 
-    axes = soup.select("#axes ~ .fr-accordions-group .fr-accordion__btn")
+    axes = soup.select("#axes ~ .fr-accordions-group .fr-accordion__btn, #axes ~ ul.pacte-axes li")
     assert len(axes) >= 3
 
     dated = [cell for cell in soup.select("[data-fact]") if cell.select_one("time[datetime]")]

@@ -16,7 +16,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtailautocomplete.edit_handlers import AutocompletePanel
+
+from home.autocomplete import AutocompletePanel
 
 
 class EligibilityCriteria(models.Model):
@@ -99,7 +100,8 @@ class EligibilityCriteria(models.Model):
                 AutocompletePanel("eligible_beneficiary_types"),
                 AutocompletePanel("eligible_regions"),
                 AutocompletePanel("eligible_departements"),
-                FieldRowPanel([FieldPanel("perimeter"), FieldPanel("perimeter_epcis")]),
+                FieldPanel("perimeter"),
+                AutocompletePanel("perimeter_epcis"),
                 FieldPanel("eligibility_note"),
                 FieldPanel("eligibility_source"),
             ],

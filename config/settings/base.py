@@ -179,6 +179,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "media_assets.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
+# Page addresses in plain ASCII ("/actualites/ete-2026/", not "/actualit%C3%A9s/…"):
+# the admin and Page.full_clean transliterate accents when they make a slug from a title.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: the admin would send a hash of each editor's e-mail to a third party
 # (and the admin's Content-Security-Policy allows no foreign image).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

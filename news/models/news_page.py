@@ -11,6 +11,10 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import BasePage
 
+from ..listing import feed_links, news_cards
+
+NEWS_PER_PAGE = 12
+
 #: Where an editor may publish a news item: the site's news, a programme, a pacte.
 NEWS_PARENTS = ["news.NewsIndexPage", "programmes.ProgrammePage", "pactes.PactePage"]
 
@@ -73,9 +77,15 @@ class NewsIndexPage(BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        """One page of cards (12, newest first) and the site's feeds. Any
+        ``?page=`` gives a page: a number out of range or not a number gives the
+        last or the first one, never an error."""
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(published_news().specific(), 12)
-        context["news_page"] = paginator.get_page(request.GET.get("page"))
+        paginator = Paginator(published_news().specific(), NEWS_PER_PAGE)
+        news_page = paginator.get_page(request.GET.get("page"))
+        context["news_page"] = news_page
+        context["news_cards"] = news_cards(news_page.object_list, request, heading_tag="h2")
+        context["feeds"] = feed_links()
         return context
 
     class Meta:

@@ -27,11 +27,19 @@ from wagtail.search import index
 
 from catalogue.citations import Citations
 from catalogue.models import CataloguePage, CatalogueStatus, EligibilityCriteria
+from home.autocomplete import AutocompletePanel
 from home.blocks import BodyBlock
 
-from ..display import axis_accordion_items, escape_rows, format_euros, key_facts
+from ..display import (
+    axes_without_detail,
+    axis_accordion_items,
+    escape_rows,
+    format_euros,
+    gauge,
+    key_facts,
+    signatory_groups,
+)
 from ..forms import PacteAdminForm
-from ..widgets import CodeListInput
 from .axis import ActionStatus, PacteAction
 from .validators import non_negative_amount
 
@@ -209,10 +217,17 @@ class PactePage(CataloguePage, EligibilityCriteria):
         MultiFieldPanel(
             [
                 FieldPanel("territory_label"),
-                FieldPanel("covered_departements"),
-                FieldPanel("covered_arrondissements"),
-                FieldPanel("covered_communes", widget=CodeListInput),
-                FieldRowPanel([FieldPanel("perimeter"), FieldPanel("perimeter_epcis")]),
+                AutocompletePanel("covered_departements"),
+                AutocompletePanel("covered_arrondissements"),
+                AutocompletePanel(
+                    "covered_communes",
+                    help_text=_(
+                        "Cherchez chaque commune par son nom ou son code INSEE. "
+                        "Seulement si le pacte ne couvre que certaines communes."
+                    ),
+                ),
+                FieldPanel("perimeter"),
+                AutocompletePanel("perimeter_epcis"),
             ],
             heading=_("Territoire couvert"),
         ),
@@ -379,6 +394,13 @@ class PactePage(CataloguePage, EligibilityCriteria):
         context["documents"] = list(self.documents.all().select_related("document"))
         context["key_facts"] = key_facts(self, context)
         context["axis_items"] = axis_accordion_items(axes)
+        context["plain_axes"] = axes_without_detail(axes)
+        progress = context["progress"]
+        context["progress_gauge"] = gauge(progress.done, progress.in_progress, progress.total)
+        for position, report in enumerate(context["progress_reports"], start=1):
+            report.gauge = gauge(report.done, report.in_progress, report.total)
+            report.label_id = f"pacte-report-{position}"
+        context["signatory_groups"] = signatory_groups(context["signatories"])
         context["funding_header"] = [_("Partenaire"), _("Montant")]
         context["funding_rows"] = escape_rows(
             [str(f.partner), format_euros(f.amount)] for f in context["fundings"]

@@ -10,7 +10,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from territories.text import is_overseas_departement, with_de
+from territories.text import fold, is_overseas_departement, normalize_code, with_de
+
+
+def _named_like(queryset, query: str):
+    """Rows of a small table (départements, arrondissements) whose name holds
+    ``query`` whatever the accents, hyphens and case, or whose code starts with it:
+    "correze", "chateau chinon", "2A". Folded in Python: a hundred or so rows."""
+    folded, code = fold(query), normalize_code(query)
+    keys = [row.pk for row in queryset if (folded and folded in fold(row.name)) or row.pk.startswith(code)]
+    return queryset.filter(pk__in=keys)
 
 
 class Region(models.Model):
@@ -62,9 +71,8 @@ class Departement(models.Model):
     @classmethod
     def autocomplete_custom_queryset_filter(cls, search_query: str, request=None):
         """The page editor's searchable selector finds a département by name or
-        code ("ardennes", "08", "2A")."""
-        query = search_query.strip()
-        return cls.objects.filter(models.Q(name__icontains=query) | models.Q(code__istartswith=query))
+        code ("ardennes", "correze", "08", "2A")."""
+        return _named_like(cls.objects.all(), search_query)
 
     def autocomplete_label(self) -> str:
         return str(self)
@@ -96,6 +104,15 @@ class Arrondissement(models.Model):
     def __str__(self):
         return f"{self.name} ({self.departement_id})"
 
+    @classmethod
+    def autocomplete_custom_queryset_filter(cls, search_query: str, request=None):
+        """The page editor's searchable selector finds an arrondissement by name
+        or code ("avesnes", "591")."""
+        return _named_like(cls.objects.all(), search_query)
+
+    def autocomplete_label(self) -> str:
+        return str(self)
+
 
 class EPCI(models.Model):
     """Établissement public de coopération intercommunale à fiscalité propre."""
@@ -113,6 +130,23 @@ class EPCI(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def autocomplete_custom_queryset_filter(cls, search_query: str, request=None):
+        """The page editor's searchable selector (1,255 EPCI, no list to scroll)
+        finds an EPCI by any part of its name, whatever the accents ("douaisis",
+        "coeur d ostrevent"), or by the start of its SIREN. Unsliced: the
+        selector's view excludes the values already chosen, then keeps 100."""
+        folded, code = fold(search_query), normalize_code(search_query)
+        if code.isdigit():
+            return cls.objects.filter(code__startswith=code)
+        if not folded:
+            return cls.objects.none()
+        return cls.objects.filter(search_name__contains=folded)
+
+    def autocomplete_label(self) -> str:
+        """Two EPCI may have close names: the SIREN tells them apart."""
+        return f"{self.name} (SIREN {self.code})"
 
 
 class EPT(models.Model):
@@ -184,6 +218,23 @@ class Commune(models.Model):
 
     def get_absolute_url(self):
         return reverse("finder:commune", args=[self.code])
+
+    @classmethod
+    def autocomplete_custom_queryset_filter(cls, search_query: str, request=None):
+        """The page editor's searchable selector (34,969 communes) finds a commune
+        by the start of its name, whatever the accents ("charleville", "st denis"),
+        the most populated first, or by the start of its INSEE code ("08105")."""
+        folded, code = fold(search_query), normalize_code(search_query)
+        if code[:1].isdigit():
+            return cls.objects.filter(code__startswith=code).order_by("code")
+        if not folded:
+            return cls.objects.none()
+        matches = cls.objects.filter(search_name__startswith=folded)
+        return matches.order_by(models.F("population").desc(nulls_last=True), "name")
+
+    def autocomplete_label(self) -> str:
+        """The name with its département and INSEE code: there are 16 Saint-Denis."""
+        return f"{self.name} ({self.departement_id}) — {self.code}"
 
     @property
     def is_overseas(self) -> bool:

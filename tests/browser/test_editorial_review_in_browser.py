@@ -18,7 +18,7 @@ def people(demo_site_url):
     User = get_user_model()
     User.objects.create_superuser("editrice", "editrice@example.fr", "mot-de-passe-editrice")
     moderator = User.objects.create_user("moderateur", "moderateur@example.fr", "mot-de-passe-moderateur")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get(name="Modérateurs"))
     return demo_site_url
 
 

@@ -2,6 +2,7 @@
 is refused with a French message."""
 
 import datetime
+import json
 from decimal import Decimal
 
 from wagtail.models import Site
@@ -25,8 +26,12 @@ def pacte_form_data(**overrides):
         "status": "termine",  # ended on 15 March 2022 (end_date): a status coherent with the dates
         "body": streamfield([]),
         "territory_label": "",
-        "covered_departements": ("08",),  # a tuple: nested_form_data flattens lists
+        # The searchable selector posts the chosen rows as JSON.
+        "covered_departements": json.dumps([{"pk": "08", "title": "Ardennes (08)"}]),
+        "covered_arrondissements": "null",  # what the selector posts when nothing is chosen
         "covered_communes": "",
+        "perimeter": "complet",
+        "perimeter_epcis": "[]",
         "signature_date": "2019-03-15",
         "duration_months": "36",
         "end_date": "2022-03-15",
@@ -220,8 +225,21 @@ class PacteAdminTests(WagtailPageTestCase):
         )
 
     def test_unknown_commune_code_is_refused(self):
-        response = self.post_new_pacte(covered_communes="99999")
+        response = self.post_new_pacte(covered_communes=json.dumps([{"pk": "99999", "title": "?"}]))
         self.assertRefused(response, "99999 n’en fait pas partie")
+
+    def test_a_territory_choice_that_is_not_the_selectors_json_gets_a_french_error(self):
+        """A tampered or truncated value is refused with the field's own message,
+        never a server error nor a silently empty choice."""
+        for posted, message in [
+            ("99999", "Sélectionnez un choix valide. 99999 n’en fait pas partie."),
+            ("pas du json", "Sélectionnez un choix valide. pas du json n’en fait pas partie."),
+            ("[1, ", "Sélectionnez un choix valide."),
+            ('{"title": "sans code"}', "Sélectionnez un choix valide."),
+            ("[[]]", "Saisissez une liste de valeurs."),
+        ]:
+            with self.subTest(posted=posted):
+                self.assertRefused(self.post_new_pacte(covered_communes=posted), message)
 
     def test_a_published_figure_needs_its_date_and_its_source_shows_on_the_page(self):
         source = Source.objects.create(

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from home.models import StandardPage
+from home.setup import LoadReport
 
 pytestmark = [pytest.mark.http_cache, pytest.mark.django_db(transaction=True)]
 
@@ -208,3 +209,33 @@ def test_a_browser_revalidates_through_the_cache_and_gets_a_304(http_cache, news
     status, again, content = revalidate(http_cache + "/appel-a-projets/", etag)
     assert status == 200 and "Appel à projets clos" in content.decode()
     assert again["ETag"] != etag
+
+
+def test_a_news_item_published_under_a_programme_shows_on_the_news_index_and_the_feeds(
+    http_cache, home_page, editor
+):
+    """The news index lists items that are not its children (those of the
+    programmes and pactes), and the feeds list them all: both are purged too."""
+    from news.setup import ensure_news_index
+    from news.models import NewsPage
+    from programmes.models import ProgrammeIndexPage, ProgrammePage
+
+    ensure_news_index(home_page, LoadReport())
+    programmes = ProgrammeIndexPage(title="Programmes", slug="programmes")
+    home_page.add_child(instance=programmes)
+    programmes.save_revision().publish()
+    programme = ProgrammePage(title="Petites villes de demain", slug="pvd", summary="Résumé.")
+    programmes.add_child(instance=programme)
+    programme.save_revision().publish()
+    for path in ("/actualites/", "/flux/rss.xml", f"/flux/{programme.pk}/atom.xml", "/programmes/pvd/"):
+        get(http_cache + path)
+        assert get(http_cache + path)[0]["X-Cache"] == "HIT", path
+
+    item = NewsPage(title="Cent nouvelles petites villes", introduction="Chapô.")
+    programme.add_child(instance=item)
+    item.save_revision(user=editor).publish(user=editor)
+
+    for path in ("/actualites/", "/flux/rss.xml", f"/flux/{programme.pk}/atom.xml", "/programmes/pvd/"):
+        headers, body = get(http_cache + path)
+        assert headers["X-Cache"] == "MISS", path
+        assert "Cent nouvelles petites villes" in body, path

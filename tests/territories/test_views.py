@@ -20,6 +20,19 @@ def test_the_search_form_works_without_javascript(client, home_page):
     assert "Saint-Étienne (42)" in body
 
 
+def test_the_results_have_a_real_heading_and_their_count_in_a_live_region(client, home_page):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(text(client.get("/communes/", {"q": "saint-denis"})), "html.parser")
+    heading = page.find(id="commune-results-title")
+    assert heading.name == "h2" and not heading.has_attr("role")
+    assert heading.get_text(strip=True) == "Communes correspondant à « saint-denis »"
+    assert page.select_one(".anct-commune-results")["aria-labelledby"] == "commune-results-title"
+    status = page.select_one("main p[role=status]").get_text(" ", strip=True)
+    assert status == "20 premiers résultats : précisez votre recherche pour affiner"
+    assert not page.select("h1[role], h2[role], h3[role]")
+
+
 def test_a_merged_commune_shows_its_former_name(client, home_page):
     body = text(client.get("/communes/", {"q": "terron sur aisne"}))
     assert "Vouziers (08)" in body and "anciennement Terron-sur-Aisne" in body
