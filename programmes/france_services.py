@@ -30,12 +30,17 @@ class FranceServicesNetwork:
                 group.departement.code,
                 group.departement.name,
                 [{"title": ngettext("%(count)s structure", "%(count)s structures", n) % {"count": n}}],
+                count=n,
             )
             for group in self.groups
             for n in [len(group.structures)]
         ]
         return departement_map(
-            entries, caption=_("Départements comptant au moins une structure France services.")
+            entries,
+            caption=_(
+                "Départements comptant au moins une structure France services, colorés selon leur nombre."
+            ),
+            legend_title=_("Nombre de structures France services par département"),
         )
 
 

@@ -1,19 +1,28 @@
 """Public pages of the territories app: the commune search, the autocomplete
-JSON and the data page. The commune page itself is the finder's."""
+JSON, the data page and the département map image. The commune page itself is
+the finder's."""
 
-from django.http import JsonResponse
+import hashlib
+
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_GET, require_safe
 
 from .importer import PACKAGE_NAME
 from .lookup import lookup
+from .maps import drawing_for
 from .models import Departement, OfficialDataset, Region, TerritorialDataImport
 
 AUTOCOMPLETE_LIMIT = 10
+#: A map image never changes for its address once the drawing's version is in it.
+MAP_MAX_AGE = 365 * 24 * 3600
 
 
 @require_GET
@@ -108,3 +117,26 @@ def data_sources(request):
             },
         },
     )
+
+
+@gzip_page
+@require_safe
+def departement_map(request):
+    """The département map as an SVG image, coloured as its query says
+    (``territories.maps.image_url``). Pages point to it with ``<img>``: the
+    browser and the HTTP cache keep it (a year when the address names the
+    current drawing), and answer a revalidation with 304 through its ETag."""
+    drawing = drawing_for(request.GET)
+    etag = (
+        '"' + hashlib.sha256(f"{drawing['version']}|{drawing['signature']}".encode()).hexdigest()[:24] + '"'
+    )
+    current = request.GET.get("v") == drawing["version"]
+    response = HttpResponse(
+        render_to_string("territories/departement_map.svg", drawing), content_type="image/svg+xml"
+    )
+    response["ETag"] = etag
+    if current:
+        patch_cache_control(response, public=True, max_age=MAP_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=3600)
+    return get_conditional_response(request, etag=etag, response=response)
