@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from territories.maps import MapEntry, departement_map
 from territories.models import FranceServicesStructure, OfficialDataset
+from territories.text import collation_key
 
 
 @dataclass
@@ -45,8 +46,9 @@ class FranceServicesNetwork:
 
 
 def france_services_by_departement() -> FranceServicesNetwork:
-    structures = FranceServicesStructure.objects.select_related("departement").order_by(
-        "departement_id", "name"
+    structures = sorted(
+        FranceServicesStructure.objects.select_related("departement"),
+        key=lambda structure: (structure.departement_id, collation_key(structure.name)),
     )
     groups: list[DepartementGroup] = []
     for structure in structures:

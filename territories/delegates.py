@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from .models import Departement, FranceServicesStructure, SingleDesk
+from .text import collation_key
 
 # Collectivités d'outre-mer where the State's representative is not a préfet
 # of that territory alone.
@@ -57,13 +58,13 @@ class NearbyFranceServices:
 def france_services_near(commune) -> NearbyFranceServices:
     """The France services of the commune, else of its EPCI, else of its
     département: the nearest level that has at least one, in one query per level."""
-    base = FranceServicesStructure.objects.select_related("commune", "dataset").order_by("name")
+    base = FranceServicesStructure.objects.select_related("commune", "dataset")
     levels = [("commune", {"commune": commune})]
     if commune.epci_id:
         levels.append(("epci", {"commune__epci_id": commune.epci_id}))
     levels.append(("departement", {"departement_id": commune.departement_id}))
     for scope, where in levels:
-        structures = list(base.filter(**where))
+        structures = sorted(base.filter(**where), key=lambda structure: collation_key(structure.name))
         if structures:
             return NearbyFranceServices(scope, structures)
     return NearbyFranceServices("departement", [])

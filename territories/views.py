@@ -31,21 +31,33 @@ def commune_search(request):
     A query that finds exactly one commune (a full name, a postal code or an INSEE
     code of one commune) goes straight to that commune's page: the list would
     only ask for one more click. A match through a former name (a merged commune)
-    stays a list, which says "anciennement …" so the user knows where they are."""
+    stays a list, which says "anciennement …" so the user knows where they are.
+    Coming from a programme page (``programme=<page id>``), the search keeps the
+    programme and each commune page opens at that programme's verdict."""
     query = request.GET.get("q", "").strip()
+    programme = request.GET.get("programme", "")
+    programme = programme if programme.isdigit() and len(programme) <= 10 else ""
     result = lookup(query) if query else None
     if result and len(result.matches) == 1 and not result.has_more and not result.matches[0].via:
-        return redirect(result.matches[0].commune.get_absolute_url())
+        return redirect(result.matches[0].commune.get_absolute_url() + verdict_anchor(programme))
     return TemplateResponse(
         request,
         "territories/commune_search.html",
         {
             "query": query,
+            "programme": programme,
+            "anchor": verdict_anchor(programme),
             "result": result,
             "title": _("Quels programmes pour ma commune ?"),
             "breadcrumb": {"links": [], "current": _("Ma commune")},
         },
     )
+
+
+def verdict_anchor(programme: str) -> str:
+    """Where a commune page opens for a programme: its card (``finder``'s
+    commune page gives each one the id ``programme-<page id>``)."""
+    return f"#programme-{programme}" if programme else ""
 
 
 @require_GET

@@ -60,7 +60,8 @@ def listed_communes_entries(lists: list[CommuneList], datasets=()) -> list[MapEn
         members = DatasetMembership.objects.filter(dataset__in=datasets)
     else:
         members = TerritoryTypeMembership.objects.filter(territory_type__commune_list__in=lists)
-    members = members.values(*fields).distinct().order_by("commune__departement_id", "commune__name")
+    # search_name is the folded name: the communes sort as a French reader expects.
+    members = members.values(*fields).distinct().order_by("commune__departement_id", "commune__search_name")
     if datasets and members.count() > MAX_LISTED_COMMUNES:
         return counted_entries(members)
     entries: list[MapEntry] = []
