@@ -97,7 +97,7 @@ def test_the_commune_field_suggests_communes_and_keeps_the_chosen_one(page, form
 
     page.goto(form_url)
     field = page.get_by_role("combobox", name="Commune ou intercommunalité (EPCI)")
-    field.fill("charleville")
+    field.fill("charleville-mez")
     page.get_by_role("listbox").wait_for()
     field.press("ArrowDown")
     field.press("Enter")
@@ -115,7 +115,7 @@ def test_checking_a_commune_on_a_programme_page_lands_on_its_verdict(page, demo_
     programme = ProgrammePage.objects.get(slug="petites-villes-de-demain")
     page.goto(demo_site_url + programme.url)
     field = page.get_by_role("combobox", name="Votre commune")
-    field.fill("charleville")
+    field.fill("charleville-mez")
     page.get_by_role("listbox").wait_for()
     field.press("ArrowDown")
     field.press("Enter")
