@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from territories.delegates import france_services_near
 from territories.models import Departement, FranceServicesStructure, OfficialDataset
+from territories.text import collation_key
 
 DEPARTEMENT_CODE = re.compile(r"\d{2,3}|2[AB]")
 
@@ -68,10 +69,9 @@ def of_departement(code: str) -> dict:
     if not DEPARTEMENT_CODE.fullmatch(code):
         raise Http404  # never reaches the database: a NUL or a 10 kB string is just unknown
     departement = get_object_or_404(Departement, pk=code)
-    structures = list(
-        FranceServicesStructure.objects.filter(departement=departement)
-        .select_related("commune", "dataset")
-        .order_by("name")
+    structures = sorted(
+        FranceServicesStructure.objects.filter(departement=departement).select_related("commune", "dataset"),
+        key=lambda structure: collation_key(structure.name),
     )
     return {
         "departement": {"code": departement.code, "nom": departement.name},

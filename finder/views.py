@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from catalogue.models import Theme
 from territories.delegates import delegate_for, france_services_near
-from territories.maps import MapEntry, departement_map
+from territories.maps import CURRENT, MapEntry, departement_map
 from territories.models import Commune
 from territories.text import INSEE_CODE_RE
 
@@ -45,9 +45,10 @@ def commune_detail(request, code):
             "delegate": delegate_for(commune.departement),
             "departement_map": departement_map(
                 [MapEntry(commune.departement_id, commune.departement.name, [{"title": commune.name}])],
-                caption=_("Le département de la commune, %(name)s, en couleur.")
-                % {"name": commune.departement.name},
-                highlight_class="is-current",
+                caption=_("Le département de la commune : %(name)s.") % {"name": commune.departement.name},
+                legend_title=_("Légende"),
+                highlight_label=_("Département de la commune"),
+                highlight=CURRENT,
             ),
             "france_services": france_services_near(commune),
             "engineering_url": f"{_engineering_request_url()}?commune={commune.code}",

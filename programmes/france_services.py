@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from territories.maps import MapEntry, departement_map
 from territories.models import FranceServicesStructure, OfficialDataset
+from territories.text import collation_key
 
 
 @dataclass
@@ -30,18 +31,24 @@ class FranceServicesNetwork:
                 group.departement.code,
                 group.departement.name,
                 [{"title": ngettext("%(count)s structure", "%(count)s structures", n) % {"count": n}}],
+                count=n,
             )
             for group in self.groups
             for n in [len(group.structures)]
         ]
         return departement_map(
-            entries, caption=_("Départements comptant au moins une structure France services.")
+            entries,
+            caption=_(
+                "Départements comptant au moins une structure France services, colorés selon leur nombre."
+            ),
+            legend_title=_("Nombre de structures France services par département"),
         )
 
 
 def france_services_by_departement() -> FranceServicesNetwork:
-    structures = FranceServicesStructure.objects.select_related("departement").order_by(
-        "departement_id", "name"
+    structures = sorted(
+        FranceServicesStructure.objects.select_related("departement"),
+        key=lambda structure: (structure.departement_id, collation_key(structure.name)),
     )
     groups: list[DepartementGroup] = []
     for structure in structures:

@@ -58,7 +58,7 @@ class NearbyFranceServices:
 def france_services_near(commune) -> NearbyFranceServices:
     """The France services of the commune, else of its EPCI, else of its
     département: the nearest level that has at least one, in one query per level."""
-    base = FranceServicesStructure.objects.select_related("commune", "dataset").order_by("name")
+    base = FranceServicesStructure.objects.select_related("commune", "dataset")
     levels = [("commune", {"commune": commune})]
     if commune.epci_id:
         levels.append(("epci", {"commune__epci_id": commune.epci_id}))

@@ -109,7 +109,7 @@ def _by_code(result: LookupResult, code: str, limit: int) -> LookupResult:
             for former in (
                 FormerCommuneName.objects.filter(code=code)
                 .select_related("commune__departement")
-                .order_by("commune__name")[:limit]
+                .order_by("commune__search_name")[:limit]
             ):
                 if former.commune_id not in seen:
                     result.matches.append(Match(former.commune, "code", via=former))

@@ -58,6 +58,13 @@ def fold(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
+def collation_key(text: str) -> tuple[str, str, str]:
+    """Sort key for names as a French reader sorts them: accents, case, hyphens
+    and "St" abbreviations ignored first ("Île-de-France" among the I, "Évreux"
+    before "Ezy"), then the exact spelling, so that equal folds keep one order."""
+    return fold(text), fold_letters(text), text or ""
+
+
 def normalize_code(text: str) -> str:
     """An INSEE or postal code as typed ("2a004", " 08105 ") in canonical form."""
     return (text or "").strip().upper()

@@ -1,19 +1,28 @@
 """Public pages of the territories app: the commune search, the autocomplete
-JSON and the data page. The commune page itself is the finder's."""
+JSON, the data page and the département map image. The commune page itself is
+the finder's."""
 
-from django.http import JsonResponse
+import hashlib
+
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from .importer import PACKAGE_NAME
 from .lookup import lookup
+from .maps import drawing_for
 from .models import Departement, OfficialDataset, Region, TerritorialDataImport
 
 AUTOCOMPLETE_LIMIT = 10
+#: A map image never changes for its address once the drawing's version is in it.
+MAP_MAX_AGE = 365 * 24 * 3600
 
 
 @require_safe
@@ -22,21 +31,33 @@ def commune_search(request):
     A query that finds exactly one commune (a full name, a postal code or an INSEE
     code of one commune) goes straight to that commune's page: the list would
     only ask for one more click. A match through a former name (a merged commune)
-    stays a list, which says "anciennement …" so the user knows where they are."""
+    stays a list, which says "anciennement …" so the user knows where they are.
+    Coming from a programme page (``programme=<page id>``), the search keeps the
+    programme and each commune page opens at that programme's verdict."""
     query = request.GET.get("q", "").strip()
+    programme = request.GET.get("programme", "")
+    programme = programme if programme.isdigit() and len(programme) <= 10 else ""
     result = lookup(query) if query else None
     if result and len(result.matches) == 1 and not result.has_more and not result.matches[0].via:
-        return redirect(result.matches[0].commune.get_absolute_url())
+        return redirect(result.matches[0].commune.get_absolute_url() + verdict_anchor(programme))
     return TemplateResponse(
         request,
         "territories/commune_search.html",
         {
             "query": query,
+            "programme": programme,
+            "anchor": verdict_anchor(programme),
             "result": result,
             "title": _("Quels programmes pour ma commune ?"),
             "breadcrumb": {"links": [], "current": _("Ma commune")},
         },
     )
+
+
+def verdict_anchor(programme: str) -> str:
+    """Where a commune page opens for a programme: its card (``finder``'s
+    commune page gives each one the id ``programme-<page id>``)."""
+    return f"#programme-{programme}" if programme else ""
 
 
 @require_safe
@@ -108,3 +129,26 @@ def data_sources(request):
             },
         },
     )
+
+
+@gzip_page
+@require_safe
+def departement_map(request):
+    """The département map as an SVG image, coloured as its query says
+    (``territories.maps.image_url``). Pages point to it with ``<img>``: the
+    browser and the HTTP cache keep it (a year when the address names the
+    current drawing), and answer a revalidation with 304 through its ETag."""
+    drawing = drawing_for(request.GET)
+    etag = (
+        '"' + hashlib.sha256(f"{drawing['version']}|{drawing['signature']}".encode()).hexdigest()[:24] + '"'
+    )
+    current = request.GET.get("v") == drawing["version"]
+    response = HttpResponse(
+        render_to_string("territories/departement_map.svg", drawing), content_type="image/svg+xml"
+    )
+    response["ETag"] = etag
+    if current:
+        patch_cache_control(response, public=True, max_age=MAP_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=3600)
+    return get_conditional_response(request, etag=etag, response=response)

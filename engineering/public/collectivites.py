@@ -69,7 +69,9 @@ def resolve(text: str) -> Resolution:
     if exact or epcis:
         return Resolution(candidates=(exact + epcis)[:MAX_CHOICES])
     if folded:
-        epcis = list(EPCI.objects.filter(search_name__startswith=folded).order_by("name")[:MAX_CHOICES])
+        epcis = list(
+            EPCI.objects.filter(search_name__startswith=folded).order_by("search_name")[:MAX_CHOICES]
+        )
     communes = result.communes or list(result.suggestions)
     return Resolution(candidates=(communes + epcis)[:MAX_CHOICES])
 

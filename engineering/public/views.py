@@ -16,7 +16,7 @@ from ..protocol.errors import InvalidTransitionData, TransitionError
 from ..protocol.roles import Requester
 from ..protocol.workflow import apply_transition
 from . import collectivites, throttling
-from .forms import EngineeringRequestForm, StatusLookupForm
+from .forms import KIND_STEP, EngineeringRequestForm, StatusLookupForm
 from .services import submit_request
 from .status import public_status
 
@@ -60,10 +60,8 @@ def _render_form(request, form, status=200, throttled=False):
     errors = error_summary(form)
     context = {
         "form": form,
-        "fieldsets": [
-            (legend, [form[name] for name in names if name != "collectivite_choice" or form.candidates])
-            for legend, names in form.FIELDSETS
-        ],
+        "fieldsets": form.fieldsets(),
+        "kind_step": KIND_STEP,
         "error_summary": errors,
         "non_field_errors": form.non_field_errors(),
         "throttled": throttled,
@@ -100,6 +98,8 @@ def request_form(request):
         initial.update(_programme_initial(request.GET.get("programme", "")))
         return _render_form(request, EngineeringRequestForm(initial=initial))
 
+    if KIND_STEP in request.POST:  # without JavaScript: show the fields of the chosen kind
+        return _render_form(request, EngineeringRequestForm.kind_step(request.POST))
     form = EngineeringRequestForm(request.POST, request.FILES)
     if throttling.attempts_exceeded(request):
         form.is_valid()  # keep what was typed, with any field errors

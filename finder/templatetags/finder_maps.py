@@ -44,6 +44,7 @@ def beneficiary_entries(page) -> list[MapEntry]:
                     % {"count": n}
                 }
             ],
+            count=n,
         )
         for row in counts
         for n in [row["communes"]]
@@ -59,7 +60,8 @@ def listed_communes_entries(lists: list[CommuneList], datasets=()) -> list[MapEn
         members = DatasetMembership.objects.filter(dataset__in=datasets)
     else:
         members = TerritoryTypeMembership.objects.filter(territory_type__commune_list__in=lists)
-    members = members.values(*fields).distinct().order_by("commune__departement_id", "commune__name")
+    # search_name is the folded name: the communes sort as a French reader expects.
+    members = members.values(*fields).distinct().order_by("commune__departement_id", "commune__search_name")
     if datasets and members.count() > MAX_LISTED_COMMUNES:
         return counted_entries(members)
     entries: list[MapEntry] = []
@@ -69,6 +71,8 @@ def listed_communes_entries(lists: list[CommuneList], datasets=()) -> list[MapEn
         entries[-1].items.append(
             {"title": row["commune__name"], "url": reverse("finder:commune", args=[row["commune_id"]])}
         )
+    for entry in entries:
+        entry.count = len(entry.items)
     return entries
 
 
@@ -83,6 +87,7 @@ def counted_entries(members) -> list[MapEntry]:
             row["commune__departement_id"],
             row["commune__departement__name"],
             [{"title": ngettext("%(count)s commune", "%(count)s communes", n) % {"count": n}}],
+            count=n,
         )
         for row in counts
         for n in [row["communes"]]
@@ -116,7 +121,11 @@ def beneficiary_map(page):
     if entries:
         return {
             "map": departement_map(
-                entries, caption=_("Départements comptant au moins une commune bénéficiaire.")
+                entries,
+                caption=_(
+                    "Départements comptant au moins une commune bénéficiaire, colorés selon leur nombre."
+                ),
+                legend_title=_("Nombre de communes bénéficiaires par département"),
             ),
             "map_id": f"beneficiaires-{page.pk}",
         }
@@ -130,12 +139,14 @@ def beneficiary_map(page):
     else:
         names = ", ".join(f"« {commune_list.territory_type.name} »" for commune_list in lists)
     caption = ngettext(
-        "Départements comptant au moins une commune de la liste %(names)s.",
-        "Départements comptant au moins une commune des listes %(names)s.",
+        "Départements comptant au moins une commune de la liste %(names)s, colorés selon leur nombre.",
+        "Départements comptant au moins une commune des listes %(names)s, colorés selon leur nombre.",
         len(datasets or lists),
     ) % {"names": names}
     return {
-        "map": departement_map(entries, caption=caption),
+        "map": departement_map(
+            entries, caption=caption, legend_title=_("Nombre de communes de la liste par département")
+        ),
         "map_id": f"communes-{page.pk}",
         "title": _("Les communes du programme sur la carte"),
         "sources": datasets or [commune_list.dataset for commune_list in lists if commune_list.dataset],

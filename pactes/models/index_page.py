@@ -58,7 +58,10 @@ class PacteIndexPage(BasePage):
                 entry = entries.setdefault(departement.code, MapEntry(departement.code, departement.name))
                 entry.items.append({"title": pacte.title, "url": pacte.url})
         return departement_map(
-            list(entries.values()), caption=_("Départements couverts par au moins un pacte publié.")
+            list(entries.values()),
+            caption=_("Départements couverts par au moins un pacte publié."),
+            legend_title=_("Légende"),
+            highlight_label=_("Département couvert par au moins un pacte"),
         )
 
     class Meta:

@@ -7,11 +7,40 @@ Every file loaded is an ``OfficialDataset`` (``datasets.py``): its publisher,
 date and licence travel with the rows and are shown wherever the rows are used.
 """
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .datasets import OfficialDataset
 from .reference import Commune, Departement
+
+#: The source's placeholder for an opening slot it does not know ("00:00 - 00:00").
+UNKNOWN_SLOT = re.compile(r"^0?0[:h]00\s*-\s*0?0[:h]00$")
+#: What separates two addresses in one e-mail field of the source (" - ", ";", ",", spaces).
+ADDRESS_SEPARATORS = re.compile(r"[\s,;]+(?:-[\s,;]+)?")
+
+
+def readable_hours(hours: str) -> str:
+    """A day's opening hours without the source's placeholder slots; empty
+    when it gives no real slot for the day."""
+    slots = [slot.strip() for slot in (hours or "").split("/")]
+    return " / ".join(slot for slot in slots if slot and not UNKNOWN_SLOT.match(slot))
+
+
+def email_addresses(field: str) -> list[str]:
+    """The valid addresses of a source e-mail field, which sometimes holds two
+    or three ("a@x.fr - b@x.fr"): each gets its own ``mailto:`` link."""
+    found = []
+    for part in ADDRESS_SEPARATORS.split(field or ""):
+        try:
+            validate_email(part)
+        except ValidationError:
+            continue
+        found.append(part)
+    return found
 
 
 class FranceServicesStructure(models.Model):
@@ -45,6 +74,19 @@ class FranceServicesStructure(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def hours_by_day(self) -> list[tuple[str, str]]:
+        """(day, hours) for each day the source lists, the hours it does not
+        know said in words rather than the "00:00 - 00:00" it writes."""
+        return [
+            (day, readable_hours(hours) or str(_("horaires non communiqués")))
+            for day, hours in self.opening_hours
+        ]
+
+    @property
+    def email_addresses(self) -> list[str]:
+        return email_addresses(self.email)
 
 
 class SingleDesk(models.Model):

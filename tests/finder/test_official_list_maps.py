@@ -20,7 +20,7 @@ def drawable(codes) -> list[str]:
 
 def test_the_acv_programme_maps_the_communes_of_the_official_list(client, acv):
     body = client.get(acv.url).content.decode()
-    highlighted, listed = map_and_list(body, f"communes-{acv.pk}")
+    highlighted, listed = map_and_list(client, body, f"communes-{acv.pk}")
     expected = sorted(
         set(
             DatasetMembership.objects.filter(dataset__key="action-coeur-de-ville").values_list(
@@ -45,7 +45,7 @@ def test_a_programme_naming_no_imported_list_still_has_no_map(client, programme_
 def test_the_france_services_programme_maps_the_structures(client, programme_index, official_lists):
     page = make_programme(programme_index, "France Services", lists_france_services=True)
     body = client.get(page.url).content.decode()
-    highlighted, listed = map_and_list(body, "france-services")
+    highlighted, listed = map_and_list(client, body, "france-services")
     expected = sorted(set(FranceServicesStructure.objects.values_list("departement_id", flat=True)))
     assert len(expected) > 95
     assert listed == expected

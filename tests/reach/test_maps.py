@@ -1,6 +1,6 @@
 """Département maps paired with lists: the list holds the same départements as
-the map highlights (overseas ones, which the map cannot draw, in the list only),
-drawn on the server without JavaScript."""
+the map highlights (the overseas départements drawn as insets), an image drawn
+on the server without JavaScript and served apart from the page."""
 
 import pytest
 
@@ -12,26 +12,26 @@ from tests.reach.map_reading import map_and_list
 pytestmark = pytest.mark.django_db
 
 
-def test_the_package_draws_every_metropolitan_departement():
+def test_the_map_draws_every_departement_overseas_included():
     _view_box, drawn = shapes()
     codes = {shape.code for shape in drawn}
-    assert len(codes) == 96 and {"01", "2A", "2B", "59", "95"} <= codes
+    assert len(codes) == 101 and {"01", "2A", "2B", "59", "95", "971", "972", "973", "974", "976"} <= codes
 
 
 def test_the_pactes_index_map_and_list_hold_the_same_departements(client, catalogue, pacte_index):
     make_pacte(pacte_index, "Pacte ultramarin", departements=["971"])
     body = client.get(pacte_index.url).content.decode()
-    highlighted, listed = map_and_list(body, "pactes")
-    assert highlighted == ["08", "23"]
-    assert listed == ["08", "23", "971"]  # Guadeloupe has no shape: the list says it
-    assert "Les départements d’outre-mer ne sont pas dessinés" in body
+    highlighted, listed = map_and_list(client, body, "pactes")
+    assert highlighted == listed == ["08", "23", "971"]  # Guadeloupe in its inset
+    assert "Les départements d’outre-mer sont dessinés dans les cadres à gauche de la métropole." in body
+    assert "ne sont pas dessinées" not in body
     assert f'<a href="{catalogue["pacte_ardennes"].url}">Pacte Ardennes</a>' in body
     assert "licence CC BY 4.0" in body and "<script" not in body.split("data-map=")[1].split("</figure>")[0]
 
 
 def test_the_commune_page_map_shows_its_departement(client, home_page):
     body = client.get("/communes/59350/").content.decode()
-    highlighted, listed = map_and_list(body, "commune", "is-current")
+    highlighted, listed = map_and_list(client, body, "commune", "is-current")
     assert highlighted == listed == ["59"]
     assert "Nord (59)" in body
 
@@ -41,7 +41,7 @@ def test_a_programme_with_beneficiaries_shows_them_by_departement(client, catalo
     for code in ("08105", "08409", "59350"):
         CurrentBeneficiary.objects.create(page=page, commune_id=code)
     body = client.get(page.url).content.decode()
-    highlighted, listed = map_and_list(body, f"beneficiaires-{page.pk}")
+    highlighted, listed = map_and_list(client, body, f"beneficiaires-{page.pk}")
     assert highlighted == listed == ["08", "59"]
     assert "2 communes bénéficiaires" in body and "1 commune bénéficiaire" in body
 

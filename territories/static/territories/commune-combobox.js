@@ -2,6 +2,12 @@
  * Commune autocomplete: turns the commune search input into an ARIA 1.2
  * combobox (list autocomplete, no automatic selection).
  * Without JavaScript the form still submits to the result list.
+ * The form declares it with data attributes: data-commune-combobox,
+ * data-autocomplete-url; data-combobox-input (the input's name, "q" by
+ * default); data-combobox-fill (choosing fills the input with "Name (INSEE
+ * code)" instead of opening the commune page, for a form that asks for a
+ * commune); data-combobox-params and data-combobox-fragment (added to the
+ * commune page's address, e.g. "programme=12" and "programme-12").
  * Keys: ArrowDown/ArrowUp move through suggestions, Enter opens the commune,
  * Escape closes the list (or clears the input when already closed).
  */
@@ -12,11 +18,15 @@
   var MIN_CHARS = 2;
 
   function enhance(form) {
-    var input = form.querySelector("input[name=q]");
+    var input = form.querySelector("input[name=" + (form.getAttribute("data-combobox-input") || "q") + "]");
     var url = form.getAttribute("data-autocomplete-url");
     if (!input || !url || !window.fetch) return;
+    var fill = form.hasAttribute("data-combobox-fill");
+    var params = form.getAttribute("data-combobox-params");
+    var fragment = form.getAttribute("data-combobox-fragment");
 
     var wrapper = input.parentNode;
+    wrapper.classList.add("anct-commune-combobox");
     var listId = input.id + "-listbox";
     var list = document.createElement("ul");
     list.id = listId;
@@ -72,9 +82,15 @@
     function choose(index) {
       var item = items[index];
       if (!item) return;
-      input.value = item.label;
       close();
-      window.location.assign(item.url);
+      if (fill) {
+        input.value = item.name + " (" + item.code + ")";
+        lastQuery = input.value.trim();
+        status.textContent = "Commune choisie : " + input.value + ".";
+        return;
+      }
+      input.value = item.label;
+      window.location.assign(item.url + (params ? "?" + params : "") + (fragment ? "#" + fragment : ""));
     }
 
     function render(results) {
