@@ -77,7 +77,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
     @staticmethod
     def _over_the_limit(request, email: str) -> bool:
         per_ip = get_usage(
-            request, group="password-reset-ip", key="ip", rate=(settings.PASSWORD_RESETS_PER_IP, 3600), increment=True
+            request,
+            group="password-reset-ip",
+            key="ip",
+            rate=(settings.PASSWORD_RESETS_PER_IP, 3600),
+            increment=True,
         )
         per_email = get_usage(
             request,

@@ -31,15 +31,6 @@ def fold_letters(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def collation_key(name: str) -> tuple[str, str]:
-    """The key that sorts names as a French reader expects: accents, ligatures and
-    case set aside ("Écouen" between "Eaubonne" and "Ézy", "Œuilly" with the
-    "oe"), the name itself breaking ties. A database's ``ORDER BY`` sorts by byte
-    (SQLite) or by the server's collation; lists of names shown to readers are
-    sorted with this key instead."""
-    return fold_letters(name), name or ""
-
-
 def ligature_spellings(word: str) -> list[str]:
     """A folded word and, if it holds "oe" or "ae", the same with the ligature
     ("coeur", "cœur"): for an index that keeps "œ" as a letter of its own (SQLite's

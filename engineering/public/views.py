@@ -16,9 +16,10 @@ from ..protocol.errors import InvalidTransitionData, TransitionError
 from ..protocol.roles import Requester
 from ..protocol.workflow import apply_transition
 from . import collectivites, throttling
-from .forms import KIND_STEP, EngineeringRequestForm, StatusLookupForm
+from .forms import KIND_STEP, EngineeringRequestForm
 from .services import submit_request
 from .status import public_status
+from .status_form import StatusLookupForm
 
 SESSION_KEY = "engineering_last_reference"
 REPLY_SESSION_KEY = "engineering_reply_sent"

@@ -5,7 +5,8 @@ from .facts import PacteFact, PacteProgressReport
 from .index_page import PacteIndexPage
 from .milestone import PacteDocument, PacteMilestone
 from .money import PacteFunding
-from .pacte_page import PactePage, PacteProgress
+from .pacte_page import PactePage
+from .progress import PacteProgress
 from .signatory import PacteSignatory
 
 __all__ = [

@@ -2,13 +2,10 @@
 agency, with the facts a citizen looks for without opening a PDF: where, who
 signed, how much, what is planned and how far it has come."""
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -41,39 +38,8 @@ from ..display import (
 )
 from ..forms import PacteAdminForm
 from .axis import ActionStatus, PacteAction
+from .progress import ENGAGED_STATUSES, PacteProgress
 from .validators import non_negative_amount
-
-ENGAGED_STATUSES = (ActionStatus.IN_PROGRESS, ActionStatus.DONE)
-
-
-@dataclass(frozen=True)
-class PacteProgress:
-    """How far a pacte has come, from its actions. ``budget_engaged`` is the
-    budget of the actions started or done (the money actually put to work)."""
-
-    total: int = 0
-    done: int = 0
-    in_progress: int = 0
-    budget_total: Decimal | None = None
-    budget_engaged: Decimal | None = None
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
-
-    @classmethod
-    def from_actions(cls, actions) -> "PacteProgress":
-        """Progress of in-memory actions (preview of unsaved edits)."""
-        actions = list(actions)
-        budgets = [a.budget for a in actions if a.budget is not None]
-        engaged = [a.budget for a in actions if a.budget is not None and a.status in ENGAGED_STATUSES]
-        return cls(
-            total=len(actions),
-            done=sum(1 for a in actions if a.status == ActionStatus.DONE),
-            in_progress=sum(1 for a in actions if a.status == ActionStatus.IN_PROGRESS),
-            budget_total=sum(budgets) if budgets else None,
-            budget_engaged=sum(engaged) if engaged else None,
-        )
 
 
 class PactePageQuerySet(PageQuerySet):
@@ -85,26 +51,6 @@ class PactePageQuerySet(PageQuerySet):
             action_done=Count(
                 "axes__actions", filter=Q(axes__actions__status=ActionStatus.DONE), distinct=True
             ),
-        )
-
-    def covering(self, commune):
-        """Pactes whose territory includes ``commune`` (a territories.Commune).
-
-        The territory is the finest level given: a pacte listing arrondissements
-        or communes covers only those; otherwise it covers its whole départements.
-        """
-        through = PactePage.covered_arrondissements.through
-        communes_through = PactePage.covered_communes.through
-        has_finer = Exists(through.objects.filter(pactepage=OuterRef("pk"))) | Exists(
-            communes_through.objects.filter(pactepage=OuterRef("pk"))
-        )
-        by_finer = Q(covered_communes=commune.code)
-        if commune.arrondissement_id:
-            by_finer |= Q(covered_arrondissements=commune.arrondissement_id)
-        return (
-            self.alias(has_finer=has_finer)
-            .filter(Q(has_finer=False, covered_departements=commune.departement_id) | by_finer)
-            .distinct()
         )
 
 
@@ -311,7 +257,8 @@ class PactePage(CataloguePage, EligibilityCriteria):
         return self.territory_label
 
     def covers(self, commune) -> bool:
-        """Whether ``commune`` lies in the pacte's territory (same rule as ``covering``)."""
+        """Whether ``commune`` lies in the pacte's territory: the finest level given
+        (arrondissements or communes), otherwise its whole départements."""
         arrondissements = {a.pk for a in self.covered_arrondissements.all()}
         communes = {c.pk for c in self.covered_communes.all()}
         if arrondissements or communes:

@@ -21,7 +21,7 @@ from .programme_page import ProgrammePage
 
 def _listing_order(page) -> tuple:
     """Grouped by thématique (in its order), then by title as a French reader sorts."""
-    theme = (page.theme.sort_order, collation_key(page.theme.name)) if page.theme else (10**6, ("", ""))
+    theme = (page.theme.sort_order, collation_key(page.theme.name)) if page.theme else (10**6, ("", "", ""))
     return (*theme, collation_key(page.title))
 
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.setup import LoadReport
-from news.setup import ensure_news_index
 from news.models import NewsIndexPage, NewsPage
+from news.setup import ensure_news_index
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

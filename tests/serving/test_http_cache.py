@@ -216,8 +216,8 @@ def test_a_news_item_published_under_a_programme_shows_on_the_news_index_and_the
 ):
     """The news index lists items that are not its children (those of the
     programmes and pactes), and the feeds list them all: both are purged too."""
-    from news.setup import ensure_news_index
     from news.models import NewsPage
+    from news.setup import ensure_news_index
     from programmes.models import ProgrammeIndexPage, ProgrammePage
 
     ensure_news_index(home_page, LoadReport())
