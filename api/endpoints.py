@@ -13,7 +13,7 @@ from typing import Literal
 from django.utils.http import urlencode
 from ninja import NinjaAPI, Query
 
-from home.public_url import absolute_url
+from core.public_url import absolute_url
 
 from . import france_services, schemas
 from .evaluation import commune_data, finder_result, get_commune

@@ -10,7 +10,7 @@ class CatalogueConfig(AppConfig):
         """The taxonomies the criteria name (territory and beneficiary types,
         sources) are read by every commune's evaluation: changing one in the
         admin expires the cached evaluations, as a publication does."""
-        from home import content_version
+        from core import content_version
 
         for model in ("TerritoryType", "BeneficiaryType", "Source"):
             sender = f"catalogue.{model}"

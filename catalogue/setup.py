@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from home.upsert import LoadReport, upsert
+from core.upsert import LoadReport, upsert
 
 from .models import BeneficiaryType, PublicPolicy, TerritoryType, Theme
 

@@ -45,7 +45,7 @@ def env_caches(name: str) -> dict:
     as there are two of them for the rate limits) or empty for the local memory of one
     process (``make run``, tests). Two aliases: ``default`` (fragments, content version)
     and ``limits`` (django-ratelimit's counters). On Redis, each falls back while Redis
-    is away (``home.cache_fallback``): to nothing for the fragments, to this process's
+    is away (``core.cache_fallback``): to nothing for the fragments, to this process's
     memory for the limits."""
     url = os.environ.get(name, "").strip()
     if not url:
@@ -57,14 +57,14 @@ def env_caches(name: str) -> dict:
             f"{name} : adresse Redis attendue (redis://hôte:port/base), reçu « {url} »."
         )
     redis = {
-        "BACKEND": "home.cache_fallback.FallbackCache",
+        "BACKEND": "core.cache_fallback.FallbackCache",
         "LOCATION": url,
         "KEY_PREFIX": "anct",
         # Short waits: a Redis that does not answer must not hold a page.
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
     return {
-        "default": {**redis, "OPTIONS": {**redis["OPTIONS"], "ON_RECOVERY": "home.content_version.bump"}},
+        "default": {**redis, "OPTIONS": {**redis["OPTIONS"], "ON_RECOVERY": "core.content_version.bump"}},
         "limits": {
             **redis,
             "OPTIONS": {**redis["OPTIONS"], "FALLBACK": "django.core.cache.backends.locmem.LocMemCache"},

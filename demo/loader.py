@@ -1,5 +1,5 @@
 """The one loader of the demo content: data files (``demo/data/*.yaml``) read in
-order and brought into the database through ``home.upsert``, idempotent.
+order and brought into the database through ``core.upsert``, idempotent.
 
 A data file is a list of blocks ``{model, rows}`` (plus ``parent`` for pages,
 ``key`` for other rows, ``children`` for the fields a page's inline rows are
@@ -26,8 +26,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from catalogue.models import Source
+from core.upsert import LoadReport, upsert, upsert_page
 from home.setup import setup_site
-from home.upsert import LoadReport, upsert, upsert_page
 
 from . import criteria_sources
 from .sheet import dated, entry_citing, sheet_entry, source_for

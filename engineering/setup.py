@@ -9,7 +9,7 @@ Idempotent and respectful of editors: a kind is found by its stable key and
 created when missing, never renamed back.
 """
 
-from home.upsert import LoadReport
+from core.upsert import LoadReport
 
 from .models import EngineeringKind
 from .protocol.groups import ensure_groups

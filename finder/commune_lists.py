@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home import content_version, frontend_cache
+from core import content_version, frontend_cache
 from territories.models import Commune, FormerCommuneName
 from territories.text import INSEE_CODE_RE
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from catalogue.models import EligibilityCriteria
-from home import content_version
+from core import content_version
 from territories.models import Commune, DatasetMembership, OfficialDataset
 from territories.text import fold_letters
 
@@ -166,7 +166,7 @@ _PAGES: dict[str, dict] = {}
 
 def candidate_pages(theme_slug: str | None = None) -> list[Page]:
     """Live public pages of every eligibility model, relations prefetched, kept
-    in memory until the next publication (``home.content_version``): every
+    in memory until the next publication (``core.content_version``): every
     commune reads the same pages, so a commune page loads them once per process
     and publication, not once per commune."""
     key = content_version.token()

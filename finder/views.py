@@ -30,7 +30,7 @@ def commune_detail(request, code):
     )
     themes = list(Theme.objects.all())
     theme = next((t for t in themes if t.slug == request.GET.get("thematique")), None)
-    # Lazy: the template caches the evaluation (home.content_version), so it runs on a miss only.
+    # Lazy: the template caches the evaluation (core.content_version), so it runs on a miss only.
     finder = SimpleLazyObject(lambda: find_programmes(commune, theme.slug if theme else None))
     former_names = [f for f in commune.former_names.all() if f.search_name != commune.search_name]
     return TemplateResponse(

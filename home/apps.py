@@ -6,7 +6,4 @@ class HomeConfig(AppConfig):
     verbose_name = "Accueil et pages du site"
 
     def ready(self):
-        from home import checks, content_version, frontend_cache, public_url  # noqa: F401 (checks register)
-
-        frontend_cache.connect_signals()
-        content_version.connect_signals()
+        from home import checks  # noqa: F401 (registers the deployment checks)

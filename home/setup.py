@@ -35,9 +35,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home import public_url
+from core import public_url
+from core.upsert import LoadReport, upsert_page
 from home.models import FooterSettings, HomePage, StandardPage
-from home.upsert import LoadReport, upsert_page
 
 SETUP_MODULE = "setup"
 DATA = Path(__file__).resolve().parent / "data" / "site_setup.yaml"

@@ -15,7 +15,7 @@ from django.http import Http404
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 
-from home import content_version
+from core import content_version
 
 CACHE_SECONDS = 24 * 60 * 60
 

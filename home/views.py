@@ -6,7 +6,7 @@ from django.template import loader
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from home.public_url import absolute_url
+from core.public_url import absolute_url
 
 
 def site_map(request):

@@ -1,11 +1,11 @@
 """What the HTTP cache must forget when a news item is published, unpublished
-or deleted, beyond what ``home.frontend_cache`` purges (the item, its parent
+or deleted, beyond what ``core.frontend_cache`` purges (the item, its parent
 and ancestors up to the home page): the news index, which lists items that are
 not its children (those of the programmes and pactes), and the feeds."""
 
 from django.urls import reverse
 
-from home.frontend_cache import purge_path_prefix, purge_with_listings
+from core.frontend_cache import purge_path_prefix, purge_with_listings
 
 from .models import NewsIndexPage
 

@@ -9,8 +9,8 @@ hide it, and a later setup leaves it as they made it (the model allows one).
 
 from django.db import transaction
 
+from core.upsert import LoadReport
 from home.models import HomePage
-from home.upsert import LoadReport
 
 from .models import NewsIndexPage
 

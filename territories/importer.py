@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import capfirst
 
-from home.upsert import LoadReport, sync_table
+from core.upsert import LoadReport, sync_table
 
 from .models import (
     EPCI,
@@ -315,7 +315,7 @@ class _Import:
                     self.report.reject(file, record, reason)
         return wanted, member_of
 
-    # Writing: home.upsert.sync_table compares and writes in batches; stale keys
+    # Writing: core.upsert.sync_table compares and writes in batches; stale keys
     # are remembered and deleted last, children before parents.
 
     def count(self, name: str, table: LoadReport):

@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 from django.core.checks import run_checks
 from wagtail.models import Site
 
+from core.upsert import LoadReport
 from home.checks import REQUIRED
 from home.models import FooterSettings
 from home.setup import setup_site
-from home.upsert import LoadReport
 
 PRODUCTION = {
     "SITE_PUBLISHER": "Agence nationale de la cohésion des territoires (ANCT)",

@@ -13,11 +13,11 @@ from django.db import transaction
 from wagtail.models import Revision
 
 from catalogue.models import Source
+from core.upsert import LoadReport
 from demo.loader import load_files
 from demo.loader import read as read_data
 from demo.sheet import fact_sheet, sheet_entry
 from home.models import StandardPage
-from home.upsert import LoadReport
 from pactes.models import PacteFact, PactePage, PacteProgressReport
 from programmes.models import ProgrammeFact, ProgrammePage
 

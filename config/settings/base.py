@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "accounts",
     "media_assets",
+    "core",
     "home",
     "catalogue",
     "programmes",
@@ -65,17 +66,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Before anything reads the client's address or the scheme: from the trusted proxies.
-    "home.client_address.ClientAddressMiddleware",
+    "core.client_address.ClientAddressMiddleware",
     # An ETag on the finished response, and a 304 to a browser or HTTP cache that already
     # holds it. After the cache policy on the way out, so that a page marked no-store (a
     # form, a visitor's own page) gets no ETag.
     "django.middleware.http.ConditionalGetMiddleware",
     # Next, so that it sees the cookies and Vary the others set on the way out.
-    "home.http_cache.CachePolicyMiddleware",
+    "core.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     # Before anything reads the body (sessions, CSRF): an oversized upload gets a 413.
-    "home.request_limits.RequestBodyLimitMiddleware",
+    "core.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,7 +159,7 @@ PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/prive/non-servi/"},
 }
-# The largest body a client may send (home/request_limits.py): the request form's
+# The largest body a client may send (core/request_limits.py): the request form's
 # 5 attachments of 10 MB and its fields fit; beyond, a 413 page before any byte is read.
 REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 60 * 1024 * 1024)
 
@@ -170,7 +171,7 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Agence nationale de la cohésion des territoires"
-# The public address, source of every absolute link (home/public_url.py); `make run` and
+# The public address, source of every absolute link (core/public_url.py); `make run` and
 # `make serve` set it to the address they serve; required in production.
 SITE_BASE_URL = env("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
@@ -245,19 +246,19 @@ ENGINEERING_ATTACHMENT_MAX_FILES = env_int("ENGINEERING_ATTACHMENT_MAX_FILES", 5
 ENGINEERING_MAIL_MAX_ATTEMPTS = env_int("ENGINEERING_MAIL_MAX_ATTEMPTS", 6)
 
 # CACHE_URL=redis://… in production (shared by the app servers); local memory otherwise.
-# Without Redis the site still answers (home/cache_fallback.py).
+# Without Redis the site still answers (core/cache_fallback.py).
 CACHES = env_caches("CACHE_URL")
 
-# Who is asking (home/client_address.py): the proxies whose X-Forwarded-For and
+# Who is asking (core/client_address.py): the proxies whose X-Forwarded-For and
 # X-Forwarded-Proto are believed, as addresses or networks. Empty: the site is reached
 # directly (make run). Production: Varnish, and the TLS terminator in front of it.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
-# The scheme the visitor used, said by the trusted proxy only: home.client_address drops
+# The scheme the visitor used, said by the trusted proxy only: core.client_address drops
 # X-Forwarded-Proto from anyone else.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # One rate limiter for the site: django-ratelimit, counting in the "limits" cache, per
-# client address (REMOTE_ADDR as home.client_address wrote it) or per e-mail.
+# client address (REMOTE_ADDR as core.client_address wrote it) or per e-mail.
 RATELIMIT_USE_CACHE = "limits"
 RATELIMIT_FAIL_OPEN = False
 # Admin login: django-axes locks an account for one client address after 5 failures, for
@@ -267,7 +268,7 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
 AXES_COOLOFF_TIME = timedelta(seconds=env_int("LOGIN_THROTTLE_SECONDS", 900))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not personal data we keep
 AXES_VERBOSE = False
@@ -278,12 +279,12 @@ PASSWORD_RESETS_PER_IP = env_int("PASSWORD_RESETS_PER_IP", 5)
 PASSWORD_RESETS_PER_EMAIL = env_int("PASSWORD_RESETS_PER_EMAIL", 3)
 
 # HTTP cache in front of the app servers (Varnish, tools/serve/): anonymous pages say how
-# long it may keep them (home/http_cache.py), and publishing purges them
-# (home/frontend_cache.py). FRONTEND_CACHE_URL empty: nothing to purge.
+# long it may keep them (core/http_cache.py), and publishing purges them
+# (core/frontend_cache.py). FRONTEND_CACHE_URL empty: nothing to purge.
 HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
 HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/django-admin/")
 WAGTAILFRONTENDCACHE = (
-    {"varnish": {"BACKEND": "home.frontend_cache.VarnishBanBackend", "LOCATION": env("FRONTEND_CACHE_URL")}}
+    {"varnish": {"BACKEND": "core.frontend_cache.VarnishBanBackend", "LOCATION": env("FRONTEND_CACHE_URL")}}
     if env("FRONTEND_CACHE_URL")
     else {}
 )

@@ -23,7 +23,7 @@ SITE_BASE_URL = require(
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Varnish on the same machine (make serve), and the TLS terminator in front of it when it
-# connects from elsewhere: TRUSTED_PROXIES=127.0.0.1,::1,10.0.0.5 (home/client_address.py).
+# connects from elsewhere: TRUSTED_PROXIES=127.0.0.1,::1,10.0.0.5 (core/client_address.py).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ("127.0.0.1", "::1"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", tuple(f"https://{h}" for h in ALLOWED_HOSTS))
 
@@ -51,7 +51,7 @@ MIDDLEWARE.insert(
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": PRIVATE_STORAGE,  # noqa: F405
-    "staticfiles": {"BACKEND": "home.static_storage.ForgivingCompressedManifestStorage"},
+    "staticfiles": {"BACKEND": "core.static_storage.ForgivingCompressedManifestStorage"},
 }
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

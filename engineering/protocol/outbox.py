@@ -31,7 +31,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task, task_backends
 
-from home.public_url import absolute_url
+from core.public_url import absolute_url
 
 from ..models import Notification
 

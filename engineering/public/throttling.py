@@ -1,8 +1,8 @@
 """Rate limits of the public form and status page, through django-ratelimit, the one
 rate limiter of the site (``RATELIMIT_USE_CACHE``: Redis shared by the app servers,
-this process's memory while Redis is away, ``home.cache_fallback``).
+this process's memory while Redis is away, ``core.cache_fallback``).
 
-Per client address (``REMOTE_ADDR`` as ``home.client_address`` rewrote it from the
+Per client address (``REMOTE_ADDR`` as ``core.client_address`` rewrote it from the
 trusted proxies: one visitor never pays for another behind the same Varnish) and per
 e-mail. Two counters for the form, so that a mayor correcting typos is never told
 "too many requests": the accepted submissions (valid forms, the real limit), and every

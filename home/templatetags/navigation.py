@@ -4,7 +4,7 @@ from django import template
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from home import content_version
+from core import content_version
 
 register = template.Library()
 

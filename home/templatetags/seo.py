@@ -1,13 +1,13 @@
 """What the ``<head>`` tells search engines and social networks about a page:
 its canonical address and Open Graph card. Pages give their own facts; views
 that are not pages (a commune, the API docs) fall back on the request's path and the
-``title`` of their context. Every address is on ``SITE_BASE_URL`` (``home.public_url``;
+``title`` of their context. Every address is on ``SITE_BASE_URL`` (``core.public_url``;
 pages through Wagtail's ``Site``, kept in step with it), never on the request's host."""
 
 from django import template
 from django.utils.translation import gettext as _
 
-from home.public_url import absolute_url
+from core.public_url import absolute_url
 
 register = template.Library()
 

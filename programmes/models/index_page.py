@@ -53,7 +53,7 @@ class ProgrammeIndexPage(BasePage):
         form = ProgrammeFilterForm(request.GET or None)
         if form.is_bound:
             form.is_valid()
-        # Lazy: the template caches the list (home.content_version), so on a hit no query runs.
+        # Lazy: the template caches the list (core.content_version), so on a hit no query runs.
         programmes = SimpleLazyObject(
             lambda: sorted(
                 form.filter(self.programmes()),

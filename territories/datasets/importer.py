@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from home import content_version, frontend_cache
+from core import content_version, frontend_cache
 
 from ..models import EPCI, EPT, Commune, DatasetMembership, FormerCommuneName, OfficialDataset
 from ..official_lists import ListReport

@@ -19,8 +19,8 @@ from django.db import transaction
 from django.test import Client
 from wagtail.models import Page, Site
 
+from core.upsert import LoadReport
 from demo.loader import load_demo_content
-from home.upsert import LoadReport
 from news.models import NewsIndexPage, NewsPage
 from programmes.models import ProgrammePage
 from tests.conftest import ensure_territorial_data

@@ -4,9 +4,9 @@ missing territorial data."""
 import pytest
 from django.core.management import call_command
 
+from core.upsert import LoadReport
 from demo.loader import load_block, load_files
 from home.models import StandardPage
-from home.upsert import LoadReport
 from pactes.models import PactePage
 from training.models import OfferKind, TrainingOfferPage
 

@@ -4,10 +4,10 @@ inside them "à vérifier" until its commune list is imported, outside "non remp
 
 import pytest
 
+from core.upsert import LoadReport
 from demo.loader import load_block, read
 from finder.commune_lists import import_commune_list
 from finder.eligibility import Outcome, find_programmes
-from home.upsert import LoadReport
 from pactes.models import PactePage
 from territories.models import Commune
 

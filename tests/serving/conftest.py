@@ -59,7 +59,7 @@ def http_cache(http_cache_url, settings):
     request = urllib.request.Request(http_cache_url + "/", method="BAN", headers={"X-Ban-Scope": "prefix"})
     urllib.request.urlopen(request, timeout=5)  # noqa: S310 - loopback
     settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {"BACKEND": "home.frontend_cache.VarnishBanBackend", "LOCATION": http_cache_url}
+        "varnish": {"BACKEND": "core.frontend_cache.VarnishBanBackend", "LOCATION": http_cache_url}
     }
     return http_cache_url
 

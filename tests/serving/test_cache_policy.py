@@ -1,4 +1,4 @@
-"""Which responses the HTTP cache may share (home.http_cache), the static storage that
+"""Which responses the HTTP cache may share (core.http_cache), the static storage that
 never turns a missing manifest into a 500, the trimmed DSFR stylesheet, and the
 production settings' deployment check."""
 
@@ -12,9 +12,9 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
-from home.http_cache import CachePolicyMiddleware
+from core.http_cache import CachePolicyMiddleware
+from core.static_storage import ForgivingCompressedManifestStorage
 from home.management.commands.build_utility_css import TARGET, build
-from home.static_storage import ForgivingCompressedManifestStorage
 from tests.serving.conftest import ROOT
 from tests.test_foundation import LEGAL_SETTINGS
 

@@ -1,4 +1,4 @@
-"""Who is asking (home/client_address.py): the client's address from the trusted proxy
+"""Who is asking (core/client_address.py): the client's address from the trusted proxy
 chain, never from a header a client wrote; the scheme from a trusted proxy only."""
 
 import ipaddress
@@ -8,7 +8,7 @@ from django.test import RequestFactory, override_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from home.client_address import ClientAddressMiddleware, client_address
+from core.client_address import ClientAddressMiddleware, client_address
 
 VARNISH, TERMINATOR = "10.0.0.2", "10.0.0.3"
 TRUSTED = override_settings(TRUSTED_PROXIES=[VARNISH, TERMINATOR, "fd00::/8"])

@@ -10,9 +10,9 @@ import subprocess
 import pytest
 from wagtail.models import Site
 
+from core.upsert import LoadReport
 from home.models import StandardPage
 from home.setup import ensure_home_page
-from home.upsert import LoadReport
 from tests.serving.conftest import ROOT
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_cache
-from home import content_version
+from core import content_version
 
 pytestmark = pytest.mark.http_cache
 

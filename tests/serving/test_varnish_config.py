@@ -145,7 +145,7 @@ def test_brotli_only_for_a_client_that_accepts_it(varnish, accept_encoding, brot
 
 
 def test_a_body_over_the_limit_reaches_the_app_as_a_note_without_the_body(varnish):
-    """The app answers its French 413 page (home/request_limits.py); Varnish never breaks
+    """The app answers its French 413 page (core/request_limits.py); Varnish never breaks
     the connection into an English 503."""
     declared = 61 * 1024 * 1024
     status, _headers, seen = ask(varnish, "/ingenierie/demande/", "POST", body=b"x" * declared)

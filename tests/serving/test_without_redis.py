@@ -64,7 +64,7 @@ def ban_everything(visitor: Visitor):
 def test_without_redis_every_page_and_the_form_answer_then_redis_serves_again(
     http_cache, redis_port, news_page, programme_index, real_territories, caplog
 ):
-    caplog.set_level(logging.WARNING, logger="home.cache_fallback")
+    caplog.set_level(logging.WARNING, logger="core.cache_fallback")
     visitor = Visitor(http_cache, "127.0.0.1")
     redis = Redis(port=redis_port)
     assert [visitor.get(path)[0] for path in PAGES] == [200] * len(PAGES)
@@ -104,7 +104,7 @@ def test_a_publication_during_an_outage_is_not_hidden_by_older_fragments(redis_p
     """Redis unreachable but not emptied (paused here): a publication meanwhile bumps a
     version no one sees; when Redis answers again, the version moves on, so the fragments
     cached before the outage are not served again."""
-    from home import content_version
+    from core import content_version
 
     before = content_version.current()
     Redis(port=redis_port).execute_command("CLIENT", "PAUSE", 2500, "ALL")

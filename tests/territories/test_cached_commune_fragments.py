@@ -1,4 +1,4 @@
-"""The cached parts of "Ma commune" and of the programme index (home.content_version)
+"""The cached parts of "Ma commune" and of the programme index (core.content_version)
 change as soon as the content does: a commune-list import or a publication shows on
 the next request, although the previous rendering was cached."""
 

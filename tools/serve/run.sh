@@ -82,7 +82,7 @@ echo "  Administration : http://127.0.0.1:$PORT/admin/ — Ctrl-C arrête tout."
 echo "  Un processus qui s'arrête est relancé (la ligne « relancé » le dit)."
 echo ""
 # Keep the stack up: a process that dies is started again, and says so; only Ctrl-C
-# (or TERM) stops everything. Without Redis the site still answers (home/cache_fallback.py)
+# (or TERM) stops everything. Without Redis the site still answers (core/cache_fallback.py)
 # until Redis is back.
 TMP_BASE="${TMPDIR:-/tmp}"
 while true; do

@@ -4,7 +4,7 @@ vcl 4.1;
 # "vcl" action prints the result for Debian's own varnish service). Anonymous GET/HEAD pages are cached for
 # the s-maxage the site sends; a session or a messages cookie, the admin, search and the
 # engineering forms always go to the app. The site invalidates with BAN from loopback
-# (home/frontend_cache.py).
+# (core/frontend_cache.py).
 import std;
 
 backend default {
@@ -78,7 +78,7 @@ sub ban_from_path {
 sub forwarded_by {
     # The scheme and the client's address are decided here, once: a visitor's own
     # X-Forwarded-Proto or X-Forwarded-For is replaced (the app believes them only
-    # from its trusted proxies, home/client_address.py).
+    # from its trusted proxies, core/client_address.py).
     if (client.ip ~ tls_terminators) {
         if (req.http.X-Forwarded-Proto != "https") {
             set req.http.X-Forwarded-Proto = "http";

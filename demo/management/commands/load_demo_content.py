@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from core.upsert import LoadReport
 from demo.loader import load_demo_content
-from home.upsert import LoadReport
 
 
 class Command(BaseCommand):

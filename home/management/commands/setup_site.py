@@ -5,8 +5,8 @@ Idempotent; no demo content (that is ``load_demo_content``)."""
 
 from django.core.management.base import BaseCommand
 
+from core.upsert import LoadReport
 from home.setup import setup_site
-from home.upsert import LoadReport
 
 
 class Command(BaseCommand):

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 
-from home.client_address import PROXY_ADDR, is_trusted_proxy
+from core.client_address import PROXY_ADDR, is_trusted_proxy
 
 
 def body_too_large(request, limit: int):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home import content_version as versions
+from core import content_version as versions
 
 register = template.Library()
 
