@@ -10,6 +10,7 @@ Wagtail's from the table below. Only the name changes: code and checks use
 the codename.
 """
 
+from django.contrib.auth.models import Permission
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 from django.utils import translation
@@ -49,7 +50,6 @@ def french_name(codename: str, model) -> str | None:
 def name_permissions_in_french(using=DEFAULT_DB_ALIAS, **kwargs) -> int:
     """Rename Django's English default permissions; return how many changed.
     A ``post_migrate`` receiver (its other arguments are ignored)."""
-    from django.contrib.auth.models import Permission
 
     in_english = Q()
     for prefix in ENGLISH_PREFIXES:

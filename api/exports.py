@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from .evaluation import commune_data, finder_result, get_commune
 from .serializers import FAMILIES, page_data, published_pages
@@ -78,8 +80,6 @@ def to_csv(rows: list[dict]) -> bytes:
 
 
 def to_xlsx(rows: list[dict], title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     header, lines = _table(rows)
     workbook = Workbook()

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from catalogue.models import TerritoryType
 
@@ -62,7 +63,6 @@ class CommuneListImportForm(forms.Form):
         kind, _sep, pk = self.cleaned_data["target"].partition(":")
         if kind == "type":
             return {"territory_type": TerritoryType.objects.get(pk=pk)}
-        from wagtail.models import Page
 
         key = "perimeter_page" if kind == "perimeter" else "page"
         return {key: Page.objects.get(pk=pk)}

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from catalogue.cards import catalogue_card
 from home.models import BasePage
+from programmes.forms import ProgrammeFilterForm
 from territories.text import collation_key
 
 from .programme_page import ProgrammePage
@@ -46,8 +48,6 @@ class ProgrammeIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.cards import catalogue_card
-        from programmes.forms import ProgrammeFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         form = ProgrammeFilterForm(request.GET or None)

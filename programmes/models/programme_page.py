@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from catalogue.cards import catalogue_card
 from catalogue.citations import Citations
 from catalogue.models import CataloguePage, EligibilityCriteria
 from home.blocks import BodyBlock, KeyFigureBlock
@@ -172,7 +173,6 @@ class ProgrammePage(CataloguePage, EligibilityCriteria):
         return self._meta.get_field("agency_support").labels(self.agency_support)
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.cards import catalogue_card
 
         context = super().get_context(request, *args, **kwargs)
         related = (
