@@ -111,7 +111,9 @@ def demo_site_url(live_server):
     from django.core.cache import cache
     from django.core.management import call_command
 
+    from tests.conftest import ensure_territorial_data
+
     cache.clear()
-    call_command("import_territories", verbosity=0)
+    ensure_territorial_data()  # kept by the flush between live tests: checked, not re-read
     call_command("load_demo_content", verbosity=0)
     return serve_default_site(live_server)

@@ -28,7 +28,9 @@ KEY_PAGES = [
 def demo_site(live_server):
     from wagtail.models import Site
 
-    call_command("import_territories", verbosity=0)
+    from tests.conftest import ensure_territorial_data
+
+    ensure_territorial_data()  # kept by the flush between live tests: checked, not re-read
     call_command("load_demo_content", verbosity=0)
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "localhost", live_server.thread.port
