@@ -69,7 +69,7 @@ class OfficialDataset(models.Model):
         max_length=120,
         help_text=_("Citée à côté des réponses : « liste ANCT, avril 2024 »."),
     )
-    licence = models.CharField(_("licence"), max_length=100)
+    licence = models.CharField(_("licence"), max_length=200)
     file_name = models.CharField(_("fichier"), max_length=200)
     notes = models.TextField(_("préparation et limites connues"), blank=True)
     rows = models.PositiveIntegerField(_("lignes lues"), default=0)
@@ -111,7 +111,7 @@ class DatasetMembership(models.Model):
 
     dataset = models.ForeignKey(OfficialDataset, on_delete=models.CASCADE, related_name="memberships")
     commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="dataset_memberships")
-    territory_code = models.CharField(_("identifiant de l’entrée"), max_length=60, blank=True)
+    territory_code = models.CharField(_("identifiant de l’entrée"), max_length=200, blank=True)
     territory_name = models.CharField(_("nom de l’entrée"), max_length=300, blank=True)
     via_kind = models.CharField(
         _("nommée par"),
