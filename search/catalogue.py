@@ -13,6 +13,7 @@ or page number can make a backend fail.
 
 from __future__ import annotations
 
+from search import territories
 from search.communes import autocomplete_entry, communes_starting_with, exact_communes
 from search.facets import clean_filters, taxonomy_labels, type_label
 from search.query import MAX_AUTOCOMPLETE_CHARS, clean_query, query_words
@@ -49,7 +50,8 @@ def search_catalogue(
     outcome = _search(strategy, request)
     if request.page == 1 and not filters:
         outcome.communes = exact_communes(query)
-    if outcome.total == 0 and not outcome.communes:
+        outcome.territories = territories.exact_territories(query)
+    if outcome.total == 0 and not outcome.communes and not outcome.territories:
 
         def finds_pages(text):
             return strategy.search(SearchRequest(text, synonyms=request.synonyms)).total > 0
@@ -75,8 +77,9 @@ def autocomplete_titles(query: str, limit: int = 8) -> list[dict]:
         if page is not None
     ]
     exact = exact_communes(query, limit=COMMUNES_IN_AUTOCOMPLETE)
-    if exact:
-        return [autocomplete_entry(hit) for hit in exact] + titles
+    places = [territories.autocomplete_entry(hit) for hit in territories.exact_territories(query)]
+    if exact or places:
+        return [autocomplete_entry(hit) for hit in exact] + places + titles
     return titles + [
         autocomplete_entry(hit) for hit in communes_starting_with(query, COMMUNES_IN_AUTOCOMPLETE)
     ]

@@ -63,6 +63,7 @@ class SearchOutcome:
     relaxed: bool = False  # no page had every word: pages with some of them
     strategy: str = ""
     communes: list = field(default_factory=list)  # search.communes.CommuneHit, exact matches
+    territories: list = field(default_factory=list)  # search.territories.TerritoryHit, exact matches
     suggestions: list[Suggestion] = field(default_factory=list)
 
 

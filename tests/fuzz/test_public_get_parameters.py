@@ -26,6 +26,12 @@ ENDPOINTS = [
     ("/ingenierie/demande/suivi/", []),
     ("/ingenierie/demande/confirmer/{}/", []),
     ("/ingenierie/demande/{}/complements/{}/", []),
+    ("/intercommunalites/", []),
+    ("/intercommunalites/{}/", []),
+    ("/departements/", []),
+    ("/departements/{}/", []),
+    ("/api/v1/intercommunalites/{}/", []),
+    ("/api/v1/departements/{}/", []),
 ]
 
 
