@@ -65,6 +65,7 @@ setup: install
 	$(PY) manage.py import_official_lists
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py setup_engineering
+	$(PY) manage.py setup_alerts
 	@if [ "$(SAMPLE_REQUESTS)" = "1" ]; then $(PY) manage.py load_sample_requests; fi
 	$(PY) manage.py ensure_demo_admin --password "$(DEMO_ADMIN_PASSWORD)"
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "territories",
     "finder",
     "engineering",
+    "alerts",
     "api",
     "demo",
     # Wagtail
@@ -197,7 +198,7 @@ CACHES = {"default": env_cache("CACHE_URL")}
 # long it may keep them (home/http_cache.py), and publishing purges them
 # (home/frontend_cache.py). FRONTEND_CACHE_URL empty: nothing to purge.
 HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
-HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/django-admin/")
+HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/alertes/", "/django-admin/")
 WAGTAILFRONTENDCACHE = (
     {"varnish": {"BACKEND": "home.frontend_cache.VarnishBanBackend", "LOCATION": env("FRONTEND_CACHE_URL")}}
     if env("FRONTEND_CACHE_URL")

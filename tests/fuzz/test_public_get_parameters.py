@@ -30,6 +30,11 @@ ENDPOINTS = [
     ("/intercommunalites/{}/", []),
     ("/departements/", []),
     ("/departements/{}/", []),
+    ("/alertes/abonnement/", ["territoire", "page"]),
+    ("/alertes/abonnement/demande/", []),
+    ("/alertes/confirmer/{}/", []),
+    ("/alertes/desabonnement/{}/", []),
+    ("/alertes/gerer/{}/", ["fait"]),
     ("/api/v1/intercommunalites/{}/", []),
     ("/api/v1/departements/{}/", []),
 ]
