@@ -12,6 +12,8 @@ request: what a visitor meets after a publication, once the process has read
 the published pages (the "fragments froids" of ``bench/commune_answers.py``).
 Prints p50 and p95 of the wall time and of the process's CPU time (the
 machine is shared: the load average is printed too), and the SQL queries.
+What startup allocated is frozen out of the garbage collector, as
+``config/wsgi.py`` does in production.
 """
 
 import argparse
@@ -23,6 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import gc  # noqa: E402
 
 import django  # noqa: E402
 
@@ -84,6 +88,7 @@ def main() -> None:
     print(f"Charge moyenne de la machine : {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"Base : {connection.vendor} ; intercommunalités de 95 à 105 communes : {len(epcis)}")
     client = Client()
+    gc.freeze()  # as config/wsgi.py does once the application is loaded
     client.get("/", HTTP_HOST="localhost")
     client.get(f"/intercommunalites/{epcis[0]}/", HTTP_HOST="localhost")  # the published pages, read once
     measure(

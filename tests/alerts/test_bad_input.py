@@ -123,6 +123,9 @@ def test_subscriptions_are_rate_limited_per_client_and_per_address(client, real_
     for _ in range(3):
         client.post(FORM, {**VALID, "email": "x"})
     assert client.post(FORM, {**VALID, "email": "autre@example.fr"}).status_code == 429
+    # Per client, as the reverse proxy gives its address: the next one is not blocked.
+    other = client.post(FORM, {**VALID, "email": "autre@example.fr"}, REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 302 and Subscription.objects.count() == 3
 
 
 def test_asking_twice_sends_the_manage_link_and_changes_nothing(client, real_territories):
