@@ -186,3 +186,25 @@ def test_ma_commune_finds_an_intercommunality_by_name_or_siren_and_a_departement
     departement = client.get("/communes/", {"q": "ardennes"}).content.decode()
     assert 'href="/departements/08/"' in departement
     assert client.get("/communes/", {"q": "Sedan"})["Location"] == "/communes/08409/"
+
+
+@pytest.mark.parametrize(
+    ("query", "url"),
+    [
+        ("Ardenne Métropole", f"/intercommunalites/{ARDENNE_METROPOLE}/"),
+        ("ca ardenne metropole", f"/intercommunalites/{ARDENNE_METROPOLE}/"),
+        (ARDENNE_METROPOLE, f"/intercommunalites/{ARDENNE_METROPOLE}/"),
+        ("Ardennes", "/departements/08/"),
+        ("Saint-Barthélemy", "/departements/977/"),
+    ],
+)
+def test_site_search_and_its_autocomplete_lead_to_the_territory(client, real_territories, query, url):
+    body = client.get("/recherche/", {"q": query}).content.decode()
+    assert f'href="{url}"' in section(body, "search-territories-title")
+    suggestions = client.get("/recherche/autocomplete/", {"q": query}).json()["results"]
+    assert url in [entry["url"] for entry in suggestions]
+
+
+def test_site_search_names_no_territory_for_a_partial_name(client, real_territories):
+    body = client.get("/recherche/", {"q": "Ardenne"}).content.decode()
+    assert "search-territories-title" not in body
