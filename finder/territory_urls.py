@@ -1,6 +1,6 @@
 """The territory pages of the finder: intercommunalities (EPCI and EPT, by
 SIREN) and départements (with the collectivités d'outre-mer), and their
-indexes, which the sitemap's sections list."""
+indexes (linked from « Ma commune » and from every commune page)."""
 
 from django.urls import path
 

@@ -72,3 +72,33 @@ def test_the_intercommunality_api_names_its_territoire_d_industrie_with_the_list
 )
 def test_unknown_or_malformed_codes_are_404(client, real_territories, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("kind_code", [f"intercommunalites/{ARDENNE_METROPOLE}", "departements/08"])
+def test_the_exports_hold_the_api_answers(client, catalogue, kind_code):  # noqa: F811
+    from tests.api.test_exports import csv_rows, xlsx_rows
+
+    data = client.get(f"/api/v1/{kind_code}/").json()
+    programmes = csv_rows(client.get(f"/api/v1/{kind_code}/programmes.csv"))
+    expected = {t["page"]["id"]: t["communes_ou_il_correspond"] for t in data["programmes_et_pactes"]}
+    assert {int(r["page.id"]): int(r["communes_ou_il_correspond"]) for r in programmes} == expected
+    assert {r["territoire.code"] for r in programmes} == {data["territoire"]["code"]}
+    communes = xlsx_rows(client.get(f"/api/v1/{kind_code}/communes.xlsx"))
+    assert [(r["code_insee"], r["programmes_qui_correspondent"]) for r in communes] == [
+        (c["code_insee"], c["programmes_qui_correspondent"]) for c in data["communes"]
+    ]
+    page = client.get(f"/{kind_code}/").content.decode()
+    assert f'href="/api/v1/{kind_code}/programmes.csv"' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/intercommunalites/999999999/programmes.csv",
+        "/api/v1/intercommunalites/12/communes.xlsx",
+        "/api/v1/departements/ZZ/programmes.csv",
+        "/api/v1/departements/100/communes.csv",
+    ],
+)
+def test_exports_of_unknown_territories_are_404(client, real_territories, url):
+    assert client.get(url).status_code == 404

@@ -37,6 +37,8 @@ ENDPOINTS = [
     ("/alertes/gerer/{}/", ["fait"]),
     ("/api/v1/intercommunalites/{}/", []),
     ("/api/v1/departements/{}/", []),
+    ("/api/v1/intercommunalites/{}/programmes.csv", []),
+    ("/api/v1/departements/{}/communes.xlsx", []),
 ]
 
 
