@@ -8,19 +8,19 @@ counters of ``accounts.throttling``, keyed by the client address the proxy
 gives): swap the limiter here and nowhere else.
 """
 
-from accounts.throttling import add_one, client_ip
+from django.conf import settings
 
-from .conf import setting
+from accounts.throttling import add_one, client_ip
 
 
 def over_limit(request, *, email: str = "") -> bool:
     """Count this POST and say whether its client went over the limit.
     Without ``email``: one attempt, valid or not. With it: one accepted
     subscription, for the client and for the address."""
-    window = setting("ALERTS_RATE_LIMIT_WINDOW_SECONDS")
+    window = settings.ALERTS_RATE_LIMIT_WINDOW_SECONDS
     client = client_ip(request)
     if not email:
-        return add_one("alerts-attempt", client, window) > setting("ALERTS_ATTEMPT_LIMIT_PER_IP")
-    over_client = add_one("alerts-ip", client, window) > setting("ALERTS_RATE_LIMIT_PER_IP")
-    over_email = add_one("alerts-email", email, window) > setting("ALERTS_RATE_LIMIT_PER_EMAIL")
+        return add_one("alerts-attempt", client, window) > settings.ALERTS_ATTEMPT_LIMIT_PER_IP
+    over_client = add_one("alerts-ip", client, window) > settings.ALERTS_RATE_LIMIT_PER_IP
+    over_email = add_one("alerts-email", email, window) > settings.ALERTS_RATE_LIMIT_PER_EMAIL
     return over_client or over_email

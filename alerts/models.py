@@ -13,11 +13,10 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from .conf import setting
 
 
 def email_digest(email: str) -> str:
@@ -106,7 +105,7 @@ class Subscription(models.Model):
         self.confirmed_at = now
         self.expires_at = None
         self.last_event_id = AlertEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self.next_digest_at = now + timedelta(days=setting("ALERTS_DIGEST_DAYS"))
+        self.next_digest_at = now + timedelta(days=settings.ALERTS_DIGEST_DAYS)
         self.save()
 
 

@@ -15,6 +15,7 @@ again at the next run.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -23,7 +24,6 @@ from django_tasks import task
 from engineering.protocol.outbox import absolute, mail_backend_alias, queue
 
 from . import targets
-from .conf import setting
 from .digest import Answers, items_for
 from .models import AlertEvent, Subscription
 from .subscriptions import links, render_email, unsubscribe_headers
@@ -47,7 +47,7 @@ def send_alerts(now=None, limit: int | None = None) -> dict:
     """One bounded run; says how many digests were queued, how many
     subscriptions had nothing new for them, failed, and whether more remain."""
     now = now or timezone.now()
-    limit = limit or setting("ALERTS_PER_RUN")
+    limit = limit or settings.ALERTS_PER_RUN
     latest = AlertEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     batch = list(due(now, latest)[: limit + 1])
     counts = {"sent": 0, "nothing": 0, "failed": 0, "remaining": len(batch) > limit}
@@ -80,7 +80,7 @@ def send_one(subscription, events, latest: int, now, answers) -> bool:
     if items:
         fields["last_sent_at"] = now
         if subscription.frequency == Subscription.Frequency.WEEKLY:
-            fields["next_digest_at"] = now + timedelta(days=setting("ALERTS_DIGEST_DAYS"))
+            fields["next_digest_at"] = now + timedelta(days=settings.ALERTS_DIGEST_DAYS)
     claimed = Subscription.objects.filter(
         pk=subscription.pk, last_event_id=subscription.last_event_id
     ).update(**fields)

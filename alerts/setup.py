@@ -4,19 +4,18 @@ for how long, who sees it. Added once to the page the engineering setup wrote
 heading: a page already holding it is left alone, so an editor's wording stays.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.upsert import LoadReport
 
-from .conf import setting
-
 HEADING = "Alertes par courriel"
 
 
 def section() -> dict:
-    days = setting("ALERTS_CONFIRMATION_DAYS")
-    kept = setting("ALERTS_SENT_MAIL_RETENTION_DAYS")
+    days = settings.ALERTS_CONFIRMATION_DAYS
+    kept = settings.ALERTS_SENT_MAIL_RETENTION_DAYS
     text = (
         f"<h2>{HEADING}</h2>"
         "<p><strong>Finalité :</strong> vous envoyer, à votre demande, les nouveautés du site pour une commune, "

@@ -10,6 +10,7 @@ the form never tells a stranger whether an address is subscribed.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Min
 from django.template.loader import render_to_string
@@ -20,7 +21,6 @@ from engineering.models import Notification
 from engineering.protocol.outbox import absolute, queue
 
 from . import tokens
-from .conf import setting
 from .models import AlertEvent, Subscription, email_digest
 
 MAIL_KINDS = ("alerte_confirmation", "alerte_deja_abonne", "alerte_nouveautes")
@@ -68,13 +68,13 @@ def subscribe(target, email: str, frequency: str, consent_text: str) -> Subscrip
     subscription.frequency = frequency
     subscription.consent_text = consent_text
     subscription.consented_at = now
-    subscription.expires_at = now + timedelta(days=setting("ALERTS_CONFIRMATION_DAYS"))
+    subscription.expires_at = now + timedelta(days=settings.ALERTS_CONFIRMATION_DAYS)
     subscription.save()
     context = {
         "subscription": subscription,
         "target": target,
         "confirm_url": absolute(reverse("alerts:confirm", args=[tokens.confirm_token(subscription)])),
-        "days": setting("ALERTS_CONFIRMATION_DAYS"),
+        "days": settings.ALERTS_CONFIRMATION_DAYS,
     }
     subject, body = render_email("confirm", context)
     queue("alerte_confirmation", [subscription.email], subject, body)
@@ -102,7 +102,7 @@ def expire(now=None) -> dict[str, int]:
     expired, _ = Subscription.objects.pending().filter(expires_at__lt=now).delete()
     cursor = Subscription.objects.confirmed().aggregate(first=Min("last_event_id"))["first"]
     events, _ = AlertEvent.objects.filter(pk__lte=cursor if cursor is not None else 2**62).delete()
-    old = now - timedelta(days=setting("ALERTS_SENT_MAIL_RETENTION_DAYS"))
+    old = now - timedelta(days=settings.ALERTS_SENT_MAIL_RETENTION_DAYS)
     mails, _ = Notification.objects.filter(
         kind__in=MAIL_KINDS, status=Notification.Status.SENT, sent_at__lt=old, request__isnull=True
     ).delete()

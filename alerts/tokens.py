@@ -8,9 +8,8 @@ Signatures are URL-safe (letters, digits, ``-``, ``_``, ``:``), which the URL
 patterns enforce, so nothing else reaches a view.
 """
 
+from django.conf import settings
 from django.core import signing
-
-from .conf import setting
 
 TOKEN_PATTERN = r"[-_:A-Za-z0-9]{1,300}"
 CONFIRM_SALT = "alerts.confirm"
@@ -49,7 +48,7 @@ def read_confirm(token: str) -> tuple[int, str] | None:
     """(pk, key) of a confirmation link; raises ``Expired`` when too old."""
     signer = signing.TimestampSigner(salt=CONFIRM_SALT)
     try:
-        return _pair(signer.unsign_object(token, max_age=setting("ALERTS_CONFIRMATION_DAYS") * 86400))
+        return _pair(signer.unsign_object(token, max_age=settings.ALERTS_CONFIRMATION_DAYS * 86400))
     except signing.SignatureExpired as error:
         raise Expired from error
     except (signing.BadSignature, ValueError):
