@@ -15,7 +15,7 @@ from ninja import NinjaAPI, Query
 
 from core.public_url import absolute_url
 
-from . import france_services, schemas
+from . import france_services, schemas, territories
 from .evaluation import commune_data, finder_result, get_commune
 from .serializers import FAMILIES, page_data, published_pages
 
@@ -190,3 +190,7 @@ def commune_france_services(request, code: str):
 def departement_france_services(request, code: str):
     """Toutes les structures France services d'un département (code 01 à 976, 2A, 2B)."""
     return france_services.of_departement(code)
+
+
+# Intercommunalities and départements: the answers of their pages (``api.territories``).
+api.add_router("", territories.router)

@@ -1,4 +1,5 @@
-"""CSV and XLSX exports of the catalogue and of a commune's evaluation.
+"""CSV and XLSX exports of the catalogue, of a commune's evaluation and of an
+intercommunality's or a département's answers.
 
 Each row is an API item flattened: the same serialisers, the same keys (nested
 keys joined with a dot, e.g. ``eligibilite.population_max``), lists of named
@@ -16,8 +17,11 @@ from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from finder.places import DEPARTEMENT_RE, SIREN_RE, departement_place, groupement_place
+
 from .evaluation import commune_data, finder_result, get_commune
 from .serializers import FAMILIES, page_data, published_pages
+from .territories import place_data
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -141,3 +145,42 @@ def commune_export(request, code: str, fmt: str):
     commune = get_commune(code)
     body = commune_data(commune, finder_result(commune), request)
     return _file(evaluation_rows(body), f"evaluation-{commune.code}", fmt)
+
+
+def territory_programme_rows(body: dict) -> list[dict]:
+    """One row per programme or pacte: the territory endpoint's
+    ``programmes_et_pactes``, the page spelled out as in the commune export."""
+    territory = {"territoire.code": body["territoire"]["code"], "territoire.nom": body["territoire"]["nom"]}
+    rows = []
+    for tally in body["programmes_et_pactes"]:
+        page = {f"page.{key}": value for key, value in tally["page"].items()}
+        rest = flatten({key: value for key, value in tally.items() if key != "page"})
+        rows.append(territory | page | rest)
+    return rows
+
+
+def territory_commune_rows(body: dict) -> list[dict]:
+    """One row per commune: the territory endpoint's ``communes``."""
+    territory = {"territoire.code": body["territoire"]["code"], "territoire.nom": body["territoire"]["nom"]}
+    return [territory | flatten(commune) for commune in body["communes"]]
+
+
+TERRITORY_TABLES = {"programmes": territory_programme_rows, "communes": territory_commune_rows}
+
+
+@require_safe
+def territory_export(request, kind: str, code: str, table: str, fmt: str):
+    """``/api/v1/<intercommunalites|departements>/<code>/<programmes|communes>.<csv|xlsx>``:
+    the territory endpoint's programmes and pactes (with their counts of
+    communes) or its communes, as a spreadsheet."""
+    if table not in TERRITORY_TABLES:
+        raise Http404
+    if kind == "intercommunalites":
+        place = groupement_place(code) if SIREN_RE.match(code) else None
+    else:
+        code = code.upper()
+        place = departement_place(code) if DEPARTEMENT_RE.match(code) else None
+    if place is None:
+        raise Http404
+    rows = TERRITORY_TABLES[table](place_data(place, request))
+    return _file(rows, f"{table}-{place.code}", fmt)

@@ -14,5 +14,10 @@ urlpatterns = [
         exports.commune_export,
         name="api_commune_export",
     ),
+    re_path(
+        r"^(?P<kind>intercommunalites|departements)/(?P<code>[^/]+)/(?P<table>programmes|communes)\.(?P<fmt>csv|xlsx)$",
+        exports.territory_export,
+        name="api_territory_export",
+    ),
     path("", api.urls),
 ]

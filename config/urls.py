@@ -23,6 +23,8 @@ urlpatterns = [
     path("communes/", include("territories.urls")),
     path("communes/", include("finder.urls")),
     path("ingenierie/", include("engineering.urls")),
+    path("alertes/", include("alerts.urls")),
+    path("", include("finder.territory_urls")),  # /intercommunalites/, /departements/
     path("api/v1/", include("api.urls")),
     path("flux/", include("news.urls")),
     path("plan-du-site/", home_views.site_map, name="site_map"),

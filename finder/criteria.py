@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from catalogue.models import BeneficiaryType
 
+from .compiled import criteria_of
 from .verdicts import CriterionResult, Outcome
 
 
@@ -62,16 +63,16 @@ def coverage(page, facts) -> CriterionResult | None:
     """The geographic criterion, asked the same way of every page; a partial
     perimeter is settled by its commune list, else bounded by its EPCI."""
     commune = facts.commune
-    places = page.covered_places()
-    epcis = list(page.perimeter_epcis.all()) if page.is_partial else []
+    compiled = criteria_of(page)
+    places, epcis = compiled.places, compiled.perimeter_epcis
     if not places and not epcis:
         return None
     label = page.coverage_label() or _names(places or epcis)
     if page.is_partial:
         return _partial(page, facts, label, epcis)
     if page.coverage_key == "covered_territory":
-        return _covered_territory(label, page.covers(commune))
-    return _targeted_territory(commune, label, page.covers(commune))
+        return _covered_territory(label, compiled.covers(commune))
+    return _targeted_territory(commune, label, compiled.covers(commune))
 
 
 def _partial(page, facts, label: str, epcis: list) -> CriterionResult:
@@ -84,7 +85,8 @@ def _partial(page, facts, label: str, epcis: list) -> CriterionResult:
             return CriterionResult(key, Outcome.MET, text % {"label": label}, source)
         text = _("Territoire : la commune ne figure pas dans la liste des communes du périmètre (%(label)s).")
         return CriterionResult(key, Outcome.NOT_MET, text % {"label": label}, source)
-    if page.covered_places() and not page.covers(commune):
+    compiled = criteria_of(page)
+    if compiled.places and not compiled.covers(commune):
         return (
             _covered_territory(label, False)
             if key == "covered_territory"
@@ -123,7 +125,7 @@ def _covered_territory(label: str, met: bool) -> CriterionResult:
 
 
 def beneficiaries(page, commune) -> CriterionResult | None:
-    types = list(page.eligible_beneficiary_types.all())
+    types = criteria_of(page).beneficiary_types
     if not types:
         return None
     # Which types designate the commune or its EPCI is data (BeneficiaryType.collectivite_level).

@@ -54,39 +54,53 @@ class CommuneFacts:
 
     @classmethod
     def load(cls, commune: Commune) -> "CommuneFacts":
-        lists = CommuneList.objects.filter(page__isnull=True).select_related("dataset")
+        return cls.load_many([commune])[commune.pk]
+
+    @classmethod
+    def load_many(cls, communes, where=None) -> dict[str, "CommuneFacts"]:
+        """The facts of every commune of ``communes`` (loaded with their
+        département, région and EPCI), in the same six queries whatever their
+        number: an intercommunality or a département is weighed commune by
+        commune without a query per commune. ``where`` (a queryset of the same
+        communes) lets the database select their rows by a join rather than
+        by a list of codes."""
+        by_code = {commune.pk: commune for commune in communes}
+        where = list(by_code) if where is None else where.values("pk")
         by_type, by_perimeter = {}, {}
-        for item in lists:
+        for item in CommuneList.objects.filter(page__isnull=True).select_related("dataset"):
             mention = item.dataset.mention if item.dataset else ""
             if item.territory_type_id:
                 by_type[item.territory_type_id] = mention
             else:
                 by_perimeter[item.perimeter_page_id] = mention
         datasets = {d.key: d for d in OfficialDataset.objects.exclude(kind=OfficialDataset.Kind.NETWORK)}
-        memberships: dict[str, list] = {}
-        for row in DatasetMembership.objects.filter(commune=commune).order_by("dataset_id", "territory_code"):
-            dataset = next((d for d in datasets.values() if d.pk == row.dataset_id), None)
-            if dataset is not None:
-                row.dataset, row.commune = dataset, commune
-                memberships.setdefault(dataset.key, []).append(row)
-        return cls(
-            commune=commune,
-            memberships=memberships,
-            datasets=datasets,
-            territory_type_ids=set(
-                TerritoryTypeMembership.objects.filter(commune=commune).values_list(
-                    "territory_type_id", flat=True
-                )
-            ),
-            listed_territory_types=by_type,
-            beneficiary_page_ids=set(
-                CurrentBeneficiary.objects.filter(commune=commune).values_list("page_id", flat=True)
-            ),
-            perimeter_lists=by_perimeter,
-            perimeter_page_ids=set(
-                PerimeterMembership.objects.filter(commune=commune).values_list("page_id", flat=True)
-            ),
-        )
+        facts = {
+            code: cls(
+                commune=commune,
+                datasets=datasets,
+                listed_territory_types=by_type,
+                perimeter_lists=by_perimeter,
+            )
+            for code, commune in by_code.items()
+        }
+        by_pk = {dataset.pk: dataset for dataset in datasets.values()}
+        rows = DatasetMembership.objects.filter(commune__in=where)
+        for row in rows.order_by("commune_id", "dataset_id", "territory_code"):
+            dataset, item = by_pk.get(row.dataset_id), facts.get(row.commune_id)
+            if dataset is not None and item is not None:
+                row.dataset, row.commune = dataset, item.commune
+                item.memberships.setdefault(dataset.key, []).append(row)
+        for model, attribute, column in (
+            (TerritoryTypeMembership, "territory_type_ids", "territory_type_id"),
+            (CurrentBeneficiary, "beneficiary_page_ids", "page_id"),
+            (PerimeterMembership, "perimeter_page_ids", "page_id"),
+        ):
+            for commune_id, value in model.objects.filter(commune__in=where).values_list(
+                "commune_id", column
+            ):
+                if commune_id in facts:
+                    getattr(facts[commune_id], attribute).add(value)
+        return facts
 
 
 @dataclass

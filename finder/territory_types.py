@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from catalogue.models import TerritoryType
 
+from .compiled import criteria_of, question_of  # noqa: F401 - question_of: the module's vocabulary
 from .verdicts import CriterionResult, Outcome
 
 
@@ -35,7 +36,7 @@ class TypeAnswer:
 
 
 def territory_types(page, facts) -> CriterionResult | None:
-    types = list(page.eligible_territory_types.all())
+    types = criteria_of(page).territory_types
     if not types:
         return None
     answers = [answer_for(territory_type, facts) for territory_type in types]
@@ -51,22 +52,8 @@ def territory_types(page, facts) -> CriterionResult | None:
         " ; ".join(dict.fromkeys(a.source for a in chosen if a.source)),
         datasets=datasets,
         memberships=[m for a in chosen for m in a.memberships if a.outcome == Outcome.MET],
-        question=question_of(types),
+        question=criteria_of(page).question,
     )
-
-
-def question_of(types) -> str:
-    """The question the page's territory criterion answers: selection first
-    (a list of the communes retained), then zonage, then open."""
-    kinds = {t.question for t in types}
-    for question in (
-        TerritoryType.Question.SELECTION,
-        TerritoryType.Question.ZONAGE,
-        TerritoryType.Question.OPEN,
-    ):
-        if question in kinds:
-            return question
-    return TerritoryType.Question.ZONAGE
 
 
 def answer_for(territory_type: TerritoryType, facts) -> TypeAnswer:
@@ -146,25 +133,38 @@ def _from_dataset(territory_type, dataset, rows, commune) -> TypeAnswer:
         if outcome == Outcome.TO_CHECK and territory_type.inside_note:
             text = f"{text} {_('À vérifier :')} {territory_type.inside_note}"
         return TypeAnswer(
-            territory_type, outcome, text, dataset, certain if outcome == Outcome.MET else [], dataset.mention
+            territory_type,
+            outcome,
+            text,
+            dataset,
+            certain if outcome == Outcome.MET else [],
+            mention(dataset),
         )
     if matching:
         text = _uncertain(dataset, matching)
-        return TypeAnswer(territory_type, Outcome.TO_CHECK, text, dataset, [], dataset.mention)
+        return TypeAnswer(territory_type, Outcome.TO_CHECK, text, dataset, [], mention(dataset))
     if rows:
         return TypeAnswer(
-            territory_type, Outcome.NOT_MET, _classified(dataset, rows), dataset, [], dataset.mention
+            territory_type, Outcome.NOT_MET, _classified(dataset, rows), dataset, [], mention(dataset)
         )
     if dataset.scope == dataset.Scope.GRID:
         text = _(
             "La commune n’est pas classée dans la liste « %(list)s » (%(date)s), qui couvre la métropole et les "
             "départements d’outre-mer : à vérifier auprès de la préfecture."
         ) % {"list": dataset.name, "date": dataset.date_label}
-        return TypeAnswer(territory_type, Outcome.TO_CHECK, text, dataset, [], dataset.mention)
+        return TypeAnswer(territory_type, Outcome.TO_CHECK, text, dataset, [], mention(dataset))
     text = _absent(dataset)
     if territory_type.join_note:
         text = f"{text} {territory_type.join_note}"
-    return TypeAnswer(territory_type, Outcome.NOT_MET, text, dataset, [], dataset.mention)
+    return TypeAnswer(territory_type, Outcome.NOT_MET, text, dataset, [], mention(dataset))
+
+
+def mention(dataset) -> str:
+    """The list's source mention, written once per dataset object."""
+    text = dataset.__dict__.get("_mention_text")
+    if text is None:
+        text = dataset.__dict__["_mention_text"] = str(dataset.mention)
+    return text
 
 
 def _inside(territory_type, dataset, rows) -> str:
@@ -266,6 +266,15 @@ def _uncertain(dataset, rows) -> str:
 
 
 def _absent(dataset) -> str:
+    """The same sentence for every commune the list does not name: written once
+    per dataset object (one per evaluation batch)."""
+    text = dataset.__dict__.get("_absent_text")
+    if text is None:
+        text = dataset.__dict__["_absent_text"] = _absent_sentence(dataset)
+    return text
+
+
+def _absent_sentence(dataset) -> str:
     values = {"count": dataset.communes_count_text, "list": dataset.name, "date": dataset.date_label}
     if dataset.kind == dataset.Kind.GROUPEMENTS:
         values["territories"] = dataset.territories_count_text

@@ -58,6 +58,16 @@ class Question(enum.StrEnum):
             Question.PACTE: _("Votre commune est-elle dans le territoire du pacte ?"),
         }[self]
 
+    @property
+    def kind_label(self) -> str:
+        """What kind of answer it is, for a territory of several communes."""
+        return {
+            Question.SELECTION: _("sélection sur liste officielle"),
+            Question.ZONAGE: _("territoire visé"),
+            Question.OPEN: _("ouvert aux collectivités"),
+            Question.PACTE: _("territoire du pacte"),
+        }[self]
+
 
 @dataclass
 class CriterionResult:

@@ -26,7 +26,7 @@ def commune_detail(request, code):
     if not INSEE_CODE_RE.match(code):
         raise Http404(_("Code INSEE mal formé."))
     commune = get_object_or_404(
-        Commune.objects.select_related("departement", "region", "epci", "arrondissement"), pk=code
+        Commune.objects.select_related("departement", "region", "epci", "ept", "arrondissement"), pk=code
     )
     themes = list(Theme.objects.all())
     theme = next((t for t in themes if t.slug == request.GET.get("thematique")), None)

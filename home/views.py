@@ -41,13 +41,15 @@ def server_error(request):
 
 
 def robots_txt(request):
-    """Everything public may be crawled, except the admin and the request forms;
-    the sitemap is given as an absolute address, as the standard asks."""
+    """Everything public may be crawled, except the admin, the request forms and
+    the alerts' personal links; the sitemap is given as an absolute address, as
+    the standard asks."""
     sitemap = absolute_url(reverse("sitemap_xml"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /ingenierie/",
+        "Disallow: /alertes/",
         "Allow: /",
         f"Sitemap: {sitemap}",
         "",

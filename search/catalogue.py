@@ -23,6 +23,7 @@ from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import TransportError
 from wagtail.models import Page
 
+from search import territories
 from search.communes import autocomplete_entry, communes_starting_with, exact_communes
 from search.expansion import expand
 from search.facets import clean_filters, facet_counts, facet_rows, taxonomy_labels, type_label
@@ -84,7 +85,8 @@ def search_catalogue(
     )
     if page == 1 and not filters:
         outcome.communes = exact_communes(query)
-    if outcome.total == 0 and not outcome.communes and outcome.backend:
+        outcome.territories = territories.exact_territories(query)
+    if outcome.total == 0 and not outcome.communes and not outcome.territories and outcome.backend:
 
         def finds_pages(text):
             corrected = expand(text, rules)
@@ -119,8 +121,9 @@ def autocomplete_titles(query: str, limit: int = 8) -> list[dict]:
         if page is not None
     ]
     exact = exact_communes(query, limit=COMMUNES_IN_AUTOCOMPLETE)
-    if exact:
-        return [autocomplete_entry(hit) for hit in exact] + titles
+    places = [territories.autocomplete_entry(hit) for hit in territories.exact_territories(query)]
+    if exact or places:
+        return [autocomplete_entry(hit) for hit in exact] + places + titles
     return titles + [
         autocomplete_entry(hit) for hit in communes_starting_with(query, COMMUNES_IN_AUTOCOMPLETE)
     ]

@@ -48,6 +48,7 @@ class SearchOutcome:
     relaxed: bool = False  # no page had every word: pages with some of them
     backend: str = ""  # the alias that answered: "default", or "database" during an outage
     communes: list = field(default_factory=list)  # search.communes.CommuneHit, exact matches
+    territories: list = field(default_factory=list)  # search.territories.TerritoryHit, exact matches
     suggestions: list[Suggestion] = field(default_factory=list)
 
 

@@ -7,6 +7,7 @@ No address is invented: without a row, nothing is shown.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .models import Departement, FranceServicesStructure, SingleDesk
@@ -68,3 +69,19 @@ def france_services_near(commune) -> NearbyFranceServices:
         if structures:
             return NearbyFranceServices(scope, structures)
     return NearbyFranceServices("departement", [])
+
+
+def france_services_of_groupement(siren: str, departements) -> NearbyFranceServices:
+    """The France services of an intercommunality's communes (EPCI or EPT), else
+    of its départements."""
+    base = FranceServicesStructure.objects.select_related("commune", "dataset").order_by("name")
+    structures = list(base.filter(Q(commune__epci_id=siren) | Q(commune__ept_id=siren)))
+    if structures:
+        return NearbyFranceServices("epci", structures)
+    codes = [departement.pk for departement in departements]
+    return NearbyFranceServices("departement", list(base.filter(departement_id__in=codes)))
+
+
+def france_services_of_departement(code: str) -> NearbyFranceServices:
+    structures = FranceServicesStructure.objects.select_related("commune", "dataset").order_by("name")
+    return NearbyFranceServices("departement", list(structures.filter(departement_id=code)))

@@ -21,7 +21,15 @@ from functools import lru_cache
 
 from django.db.models import Case, F, IntegerField, Value, When
 
-from .models import Commune, CommunePostalCode, FormerCommuneName, TerritorialDataImport
+from .models import (
+    EPCI,
+    EPT,
+    Commune,
+    CommunePostalCode,
+    Departement,
+    FormerCommuneName,
+    TerritorialDataImport,
+)
 from .text import fold, is_insee_code, normalize_code
 
 DEFAULT_LIMIT = 20
@@ -254,3 +262,51 @@ def _vocabulary(token) -> _Vocabulary:
         words_by_initial={k: tuple(v) for k, v in words_by_initial.items()},
         names_with_word=names_with_word,
     )
+
+
+#: What people write for the kinds of EPCI, as the reference names abbreviate them.
+_GROUPEMENT_WORDS = (
+    ("communaute de communes", "cc"),
+    ("communaute d agglomeration", "ca"),
+    ("communaute urbaine", "cu"),
+)
+SIREN_RE = re.compile(r"^\d{9}$")
+
+
+@dataclass
+class TerritoryMatches:
+    """Intercommunalities (EPCI and EPT) and départements matching a query."""
+
+    groupements: list = field(default_factory=list)
+    departements: list = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.groupements or self.departements)
+
+
+def lookup_territories(query: str, limit: int = 10) -> TerritoryMatches:
+    """Intercommunalities by SIREN or by words of their name ("ardenne
+    metropole", "communauté de communes du pays rethelois"), and départements
+    or collectivités d'outre-mer by name; exact names first, then the most
+    populated. A handful of small tables, read with an indexed or bounded match."""
+    query = (query or "").strip()[:200]
+    found = TerritoryMatches()
+    code = query.replace(" ", "")
+    if SIREN_RE.match(code):
+        found.groupements = [g for model in (EPCI, EPT) for g in model.objects.filter(pk=code)]
+        return found
+    folded = fold(query)
+    if len(folded) < 3 or folded.isdigit():
+        return found
+    for words, abbreviation in _GROUPEMENT_WORDS:
+        folded = re.sub(rf"^{words}\b", abbreviation, folded)
+    groupements = [
+        g for model in (EPCI, EPT) for g in model.objects.filter(search_name__contains=folded)[: limit * 3]
+    ]
+    groupements.sort(
+        key=lambda g: (g.search_name != folded, not g.search_name.startswith(folded), -(g.population or 0))
+    )
+    found.groupements = groupements[:limit]
+    departements = [d for d in Departement.objects.all() if fold(d.name).startswith(folded)]
+    found.departements = sorted(departements, key=lambda d: (fold(d.name) != folded, d.code))[:limit]
+    return found

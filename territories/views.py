@@ -16,7 +16,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from .importer import PACKAGE_NAME
-from .lookup import lookup
+from .lookup import SIREN_RE, TerritoryMatches, lookup, lookup_territories
 from .maps import drawing_for
 from .models import Departement, OfficialDataset, Region, TerritorialDataImport
 
@@ -30,15 +30,26 @@ def commune_search(request):
     """The finder's entry: type a commune, get a list (works without JavaScript).
     A query that finds exactly one commune (a full name, a postal code or an INSEE
     code of one commune) goes straight to that commune's page: the list would
-    only ask for one more click. A match through a former name (a merged commune)
-    stays a list, which says "anciennement …" so the user knows where they are.
-    Coming from a programme page (``programme=<page id>``), the search keeps the
-    programme and each commune page opens at that programme's verdict."""
+    only ask for one more click; so does an intercommunality's SIREN. Names of
+    intercommunalities and départements are listed beside the communes. A match
+    through a former name (a merged commune) stays a list, which says
+    "anciennement …" so the user knows where they are. Coming from a programme page
+    (``programme=<page id>``), the search keeps the programme and each commune page
+    opens at that programme's verdict."""
     query = request.GET.get("q", "").strip()
     programme = request.GET.get("programme", "")
     programme = programme if programme.isdigit() and len(programme) <= 10 else ""
     result = lookup(query) if query else None
-    if result and len(result.matches) == 1 and not result.has_more and not result.matches[0].via:
+    places = lookup_territories(query) if query else TerritoryMatches()
+    if SIREN_RE.match(query.replace(" ", "")) and len(places.groupements) == 1:
+        return redirect("places:groupement", places.groupements[0].pk)
+    if (
+        result
+        and len(result.matches) == 1
+        and not result.has_more
+        and not result.matches[0].via
+        and not places
+    ):
         return redirect(result.matches[0].commune.get_absolute_url() + verdict_anchor(programme))
     return TemplateResponse(
         request,
@@ -48,6 +59,7 @@ def commune_search(request):
             "programme": programme,
             "anchor": verdict_anchor(programme),
             "result": result,
+            "places": places,
             "title": _("Quels programmes pour ma commune ?"),
             "breadcrumb": {"links": [], "current": _("Ma commune")},
         },

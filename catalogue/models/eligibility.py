@@ -139,9 +139,14 @@ class EligibilityCriteria(models.Model):
     def covers(self, commune) -> bool:
         """Whether ``commune`` (a ``territories.Commune``) lies in the territory;
         meaningful only when ``covered_places()`` is not empty."""
+        return self.coverage_test()(commune)
+
+    def coverage_test(self):
+        """``covers`` as a function of the commune, the places read once: the
+        finder weighs a page for every commune of a territory with it."""
         regions = {r.pk for r in self.eligible_regions.all()}
         departements = {d.pk for d in self.eligible_departements.all()}
-        return commune.region_id in regions or commune.departement_id in departements
+        return lambda commune: commune.region_id in regions or commune.departement_id in departements
 
     def population_text(self) -> str:
         """The population criterion as a sentence, or "" when there is none."""

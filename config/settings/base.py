@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "territories",
     "finder",
     "engineering",
+    "alerts",
     "api",
     "demo",
     # Wagtail
@@ -282,12 +283,28 @@ PASSWORD_RESETS_PER_EMAIL = env_int("PASSWORD_RESETS_PER_EMAIL", 3)
 # long it may keep them (core/http_cache.py), and publishing purges them
 # (core/frontend_cache.py). FRONTEND_CACHE_URL empty: nothing to purge.
 HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
-HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/django-admin/")
+HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/alertes/", "/django-admin/")
 WAGTAILFRONTENDCACHE = (
     {"varnish": {"BACKEND": "core.frontend_cache.VarnishBanBackend", "LOCATION": env("FRONTEND_CACHE_URL")}}
     if env("FRONTEND_CACHE_URL")
     else {}
 )
+
+# Alerts for a territory or a page (alerts/).
+# Days a subscription waits for the confirmation of its address before it is deleted.
+ALERTS_CONFIRMATION_DAYS = env_int("ALERTS_CONFIRMATION_DAYS", 7)
+# Days between two digests of a weekly subscription.
+ALERTS_DIGEST_DAYS = env_int("ALERTS_DIGEST_DAYS", 7)
+# Subscriptions handled per run of the sender (task or cron): a run stays short.
+ALERTS_PER_RUN = env_int("ALERTS_PER_RUN", 100)
+# Subscription form: valid subscriptions per window per client and per address, and
+# every attempt per client (far looser: typos are never penalised).
+ALERTS_RATE_LIMIT_PER_IP = env_int("ALERTS_RATE_LIMIT_PER_IP", 10)
+ALERTS_RATE_LIMIT_PER_EMAIL = env_int("ALERTS_RATE_LIMIT_PER_EMAIL", 3)
+ALERTS_ATTEMPT_LIMIT_PER_IP = env_int("ALERTS_ATTEMPT_LIMIT_PER_IP", 60)
+ALERTS_RATE_LIMIT_WINDOW_SECONDS = env_int("ALERTS_RATE_LIMIT_WINDOW_SECONDS", 600)
+# Days an alert e-mail stays in the outbox once sent (it holds the address).
+ALERTS_SENT_MAIL_RETENTION_DAYS = env_int("ALERTS_SENT_MAIL_RETENTION_DAYS", 30)
 
 LOGGING = {
     "version": 1,

@@ -24,6 +24,12 @@ class Notification(models.Model):
     recipients = models.JSONField(_("destinataires"), default=list)
     subject = models.CharField(_("objet"), max_length=255)
     body = models.TextField(_("texte"))
+    headers = models.JSONField(
+        _("en-têtes"),
+        default=dict,
+        blank=True,
+        help_text=_("En-têtes de plus, comme List-Unsubscribe pour une alerte."),
+    )
     status = models.CharField(
         _("statut"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
     )

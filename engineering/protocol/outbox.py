@@ -24,7 +24,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import F
@@ -45,12 +45,22 @@ def absolute(path: str) -> str:
     return absolute_url(path)
 
 
-def queue(kind: str, recipients, subject: str, body: str, engineering_request=None) -> Notification | None:
+def queue(
+    kind: str, recipients, subject: str, body: str, engineering_request=None, headers: dict | None = None
+) -> Notification | None:
+    """Keep an email to send once the caller's transaction commits. The site's
+    one mail queue: engineering requests and territory alerts (whose
+    ``headers`` carry List-Unsubscribe) go through it alike."""
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return None
     notification = Notification.objects.create(
-        request=engineering_request, kind=kind, recipients=recipients, subject=subject, body=body
+        request=engineering_request,
+        kind=kind,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+        headers=headers or {},
     )
     transaction.on_commit(lambda: dispatch(notification.pk), robust=True)
     return notification
@@ -110,13 +120,13 @@ def deliver(notification_id: int) -> str:
         return "skipped"
     notification = Notification.objects.get(pk=notification_id)
     try:
-        send_mail(
+        EmailMessage(
             notification.subject,
             notification.body,
             settings.DEFAULT_FROM_EMAIL,
             notification.recipients,
-            fail_silently=False,
-        )
+            headers=notification.headers or None,
+        ).send(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - any transport error is retried
         notification.last_error = f"{type(error).__name__}: {error}"[:2000]
         if notification.attempts >= settings.ENGINEERING_MAIL_MAX_ATTEMPTS:

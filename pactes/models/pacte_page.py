@@ -256,14 +256,16 @@ class PactePage(CataloguePage, EligibilityCriteria):
     def coverage_label(self) -> str:
         return self.territory_label
 
-    def covers(self, commune) -> bool:
-        """Whether ``commune`` lies in the pacte's territory: the finest level given
-        (arrondissements or communes), otherwise its whole départements."""
+    def coverage_test(self):
+        """Whether a commune lies in the pacte's territory, the places read once: the
+        finest level given (arrondissements or communes), otherwise its whole
+        départements. ``covers`` (the catalogue's) asks it for one commune."""
         arrondissements = {a.pk for a in self.covered_arrondissements.all()}
         communes = {c.pk for c in self.covered_communes.all()}
         if arrondissements or communes:
-            return commune.code in communes or commune.arrondissement_id in arrondissements
-        return commune.departement_id in {d.pk for d in self.covered_departements.all()}
+            return lambda commune: commune.code in communes or commune.arrondissement_id in arrondissements
+        departements = {d.pk for d in self.covered_departements.all()}
+        return lambda commune: commune.departement_id in departements
 
     def progress(self) -> PacteProgress:
         """Action counts and budgets in one aggregate query."""

@@ -10,13 +10,16 @@ rows and the rejected lines by number, keeping the good ones.
 
 from .importer import DatasetReport, import_dataset, import_datasets
 from .manifest import DATA_DIR, DatasetSpec, load_manifest, spec_for
+from .signals import CommuneChanges, memberships_changed
 
 __all__ = [
+    "CommuneChanges",
     "DATA_DIR",
     "DatasetReport",
     "DatasetSpec",
     "import_dataset",
     "import_datasets",
     "load_manifest",
+    "memberships_changed",
     "spec_for",
 ]

@@ -28,6 +28,7 @@ from ..models import EPCI, EPT, Commune, DatasetMembership, FormerCommuneName, O
 from ..official_lists import ListReport
 from ..text import INSEE_CODE_RE
 from .manifest import DATA_DIR, DatasetSpec, load_manifest
+from .signals import CommuneChanges, memberships_changed
 
 #: The membership fields compared to decide whether a row changed.
 FIELDS = (
@@ -130,7 +131,7 @@ def import_dataset(
         dataset, _ = OfficialDataset.objects.update_or_create(
             key=spec.key, defaults=spec.provenance(file_name)
         )
-        _sync(dataset, wanted, report)
+        changes = _sync(dataset, wanted, report)
         report.communes = len({commune for commune, _ in wanted})
         dataset.rows = report.rows
         dataset.communes_count = report.communes
@@ -138,10 +139,13 @@ def import_dataset(
         dataset.counts = report.counts()
         dataset.rejected = report.rejected
         dataset.save()
+        if changes:
+            memberships_changed.send(sender=OfficialDataset, dataset=dataset, changes=changes)
     if report.created or report.updated or report.deleted:
-        # Commune pages weigh programmes against these lists.
+        # Commune, intercommunality and département pages weigh programmes against these lists.
         content_version.bump()
-        frontend_cache.purge_path_prefix("/communes/")
+        for prefix in ("/communes/", "/intercommunalites/", "/departements/"):
+            frontend_cache.purge_path_prefix(prefix)
     return report
 
 
@@ -317,14 +321,17 @@ class Expansion:
         return values
 
 
-def _sync(dataset: OfficialDataset, wanted: dict, report: DatasetReport):
-    """Make the dataset's rows hold exactly ``wanted``; count what changed."""
+def _sync(dataset: OfficialDataset, wanted: dict, report: DatasetReport) -> CommuneChanges:
+    """Make the dataset's rows hold exactly ``wanted``; count what changed and
+    return which communes the list now names, no longer names, or names otherwise."""
     existing = {
         (row.commune_id, row.territory_code): row
         for row in DatasetMembership.objects.filter(dataset=dataset).only(
             "commune_id", "territory_code", *FIELDS
         )
     }
+    before = {commune for commune, _ in existing}
+    after = {commune for commune, _ in wanted}
     to_create, to_update = [], []
     for (commune, territory), fields in wanted.items():
         row = existing.pop((commune, territory), None)
@@ -344,6 +351,8 @@ def _sync(dataset: OfficialDataset, wanted: dict, report: DatasetReport):
     for start in range(0, len(stale), BATCH_SIZE):
         DatasetMembership.objects.filter(pk__in=stale[start : start + BATCH_SIZE]).delete()
     report.created, report.updated, report.deleted = len(to_create), len(to_update), len(stale)
+    touched = {row.commune_id for row in [*to_create, *to_update, *existing.values()]}
+    return CommuneChanges(added=after - before, removed=before - after, changed=touched & before & after)
 
 
 def shipped_file(spec: DatasetSpec) -> Path:

@@ -13,6 +13,8 @@ ENDPOINTS = [
     "/api/v1/communes/{code}/",
     "/api/v1/communes/{code}/france-services/",
     "/api/v1/departements/{code}/france-services/",
+    "/api/v1/intercommunalites/{siren}/",
+    "/api/v1/departements/{code}/",
 ]
 
 

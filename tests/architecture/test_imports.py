@@ -18,6 +18,7 @@ CONTENT_APPS = {
     "search",
     "api",
     "engineering",
+    "alerts",
 }
 PAGE_FAMILIES = {"programmes", "pactes", "training", "news"}
 PROJECT_PACKAGE = "config"

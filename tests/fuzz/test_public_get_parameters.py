@@ -26,6 +26,19 @@ ENDPOINTS = [
     ("/ingenierie/demande/suivi/", []),
     ("/ingenierie/demande/confirmer/{}/", []),
     ("/ingenierie/demande/{}/complements/{}/", []),
+    ("/intercommunalites/", []),
+    ("/intercommunalites/{}/", []),
+    ("/departements/", []),
+    ("/departements/{}/", []),
+    ("/alertes/abonnement/", ["territoire", "page"]),
+    ("/alertes/abonnement/demande/", []),
+    ("/alertes/confirmer/{}/", []),
+    ("/alertes/desabonnement/{}/", []),
+    ("/alertes/gerer/{}/", ["fait"]),
+    ("/api/v1/intercommunalites/{}/", []),
+    ("/api/v1/departements/{}/", []),
+    ("/api/v1/intercommunalites/{}/programmes.csv", []),
+    ("/api/v1/departements/{}/communes.xlsx", []),
 ]
 
 

@@ -43,9 +43,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Never cached: administration, search (any query), engineering requests (forms,
+    # Never cached: administration, search (any query), engineering requests and alerts (forms,
     # personal data), and whoever has a session or a pending message.
-    if (req.url ~ "^/(admin|recherche|ingenierie|django-admin)(/|$|\?)") {
+    if (req.url ~ "^/(admin|recherche|ingenierie|alertes|django-admin)(/|$|\?)") {
         return (pass);
     }
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
