@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from territories.models import Commune, OfficialDataset, TerritorialDataImport
+from territories.models import EPCI, EPT, Commune, Departement, OfficialDataset, TerritorialDataImport
 
 from .eligibility import eligibility_page_models
 from .models import CommuneList
@@ -64,3 +64,36 @@ class CommuneSitemap(SiteRootSitemap):
 
     def location(self, code):
         return f"{self.prefix}{code}/"
+
+
+class _TerritorySitemap(SiteRootSitemap):
+    """A section of territory pages, by code, with the commune pages' ``lastmod``:
+    they show the same answers, from the same data, summed over their communes."""
+
+    url_name = ""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.lastmod = commune_pages_lastmod()
+        self.prefix = reverse(self.url_name, args=["0"]).removesuffix("0/")
+
+    def location(self, code):
+        return f"{self.prefix}{code}/"
+
+
+class GroupementSitemap(_TerritorySitemap):
+    """Every intercommunality page (EPCI and EPT), by SIREN."""
+
+    url_name = "places:groupement"
+
+    def items(self):
+        return sorted([*EPCI.objects.values_list("pk", flat=True), *EPT.objects.values_list("pk", flat=True)])
+
+
+class DepartementSitemap(_TerritorySitemap):
+    """Every département page, the collectivités d'outre-mer included."""
+
+    url_name = "places:departement"
+
+    def items(self):
+        return list(Departement.objects.order_by("code").values_list("code", flat=True))

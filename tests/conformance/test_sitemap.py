@@ -15,7 +15,7 @@ from lxml import etree
 from wagtail.models import Page
 
 from programmes.models import ProgrammePage
-from territories.models import Commune
+from territories.models import EPCI, EPT, Commune, Departement
 
 from .conftest import HOST
 
@@ -69,19 +69,32 @@ def test_the_index_lists_every_commune_and_every_page_with_lastmod(demo_site):
         page.get_full_url() for page in Page.objects.live().public().descendant_of(demo_site, inclusive=True)
     }
     assert pages <= urls.keys()
-    assert urls.keys() == communes | pages
+    groupements = {
+        f"{ROOT}/intercommunalites/{siren}/"
+        for siren in [*EPCI.objects.values_list("pk", flat=True), *EPT.objects.values_list("pk", flat=True)]
+    }
+    departements = {
+        f"{ROOT}/departements/{code}/" for code in Departement.objects.values_list("code", flat=True)
+    }
+    assert len(groupements) > 1_255 and len(departements) >= 101
+    assert urls.keys() == communes | pages | groupements | departements
     assert all(urls.values()), "une adresse sans lastmod"
 
 
 def test_the_addresses_of_the_sitemap_answer_200_on_the_configured_host(demo_site):
     """All the Wagtail pages, and a sample of communes: both ends of the list,
-    Corsica, overseas, and 40 drawn at random (always the same 40: a fixed seed)."""
+    Corsica, overseas, and 40 drawn at random (always the same 40: a fixed seed);
+    of intercommunalities and départements, both ends and 5 drawn at random."""
     client = Client(HTTP_HOST=HOST)
     urls = sorted(sitemap_urls(client))
     communes = [u for u in urls if u.startswith(f"{ROOT}/communes/")]
     sample = set(random.Random("sitemap-200").sample(communes, 40))
     sample |= {communes[0], communes[-1], f"{ROOT}/communes/2A004/", f"{ROOT}/communes/97411/"}
-    others = [u for u in urls if not u.startswith(f"{ROOT}/communes/")]
+    for prefix in ("/intercommunalites/", "/departements/"):
+        places = [u for u in urls if u.startswith(ROOT + prefix)]
+        sample |= {places[0], places[-1], *random.Random("sitemap-200").sample(places, 5)}
+    territories = ("/communes/", "/intercommunalites/", "/departements/")
+    others = [u for u in urls if not u.removeprefix(ROOT).startswith(territories)]
     failures = {}
     for url in others + sorted(sample):
         status = client.get(url.removeprefix(ROOT)).status_code
