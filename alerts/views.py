@@ -74,9 +74,9 @@ def _render_form(request, form, target, status=200, throttled=False):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         value = request.GET.get("territoire") or (
             f"page:{request.GET.get('page', '')}" if "page" in request.GET else ""
         )
@@ -145,7 +145,7 @@ UNKNOWN_LINK = gettext_lazy(
 )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     try:
         subscription = _subscription(tokens.read_confirm(token))
@@ -170,7 +170,7 @@ def confirm(request, token):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     pair = tokens.read_unsubscribe(token)
     if pair is None:
@@ -188,7 +188,7 @@ def unsubscribe(request, token):
     return render(request, "alerts/unsubscribe.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, token):
     """Every subscription of the address: change the frequency, unsubscribe."""
     digest = tokens.read_manage(token)
