@@ -66,6 +66,8 @@ def legal_context(site: Site) -> dict:
         "declaration_date": date_format(timezone.localdate(), "j F Y"),
         "confirmation_days": settings.ENGINEERING_CONFIRMATION_DAYS,
         "retention_days": settings.ENGINEERING_RETENTION_DAYS,
+        "alerts_confirmation_days": settings.ALERTS_CONFIRMATION_DAYS,
+        "alerts_mail_retention_days": settings.ALERTS_SENT_MAIL_RETENTION_DAYS,
     }
 
 
