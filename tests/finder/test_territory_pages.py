@@ -121,7 +121,9 @@ def test_the_departement_page_counts_match_the_lists(client, catalogue):
 def test_overseas_departements_and_collectivites_as_the_domain_notes_say(client, catalogue):
     guadeloupe = text(client.get("/departements/971/").content.decode())
     assert "Département et région d’outre-mer" in guadeloupe
-    assert "Les départements d’outre-mer sont dessinés dans les cadres à gauche de la métropole." in guadeloupe
+    assert (
+        "Les départements d’outre-mer sont dessinés dans les cadres à gauche de la métropole." in guadeloupe
+    )
     barthelemy = client.get("/departements/977/").content.decode()
     assert "Collectivité d’outre-mer" in barthelemy and "ni des départements ni des régions" in barthelemy
     assert "Préfecture de Saint-Barthélemy et de Saint-Martin" in barthelemy
