@@ -101,7 +101,7 @@ sub normalise {
     # Only the query parameters the site reads (tests/serving/test_varnish_config.py
     # checks the list against the code), sorted: tracking tags and made-up parameters
     # neither reach the app nor make new cache objects.
-    set req.url = regsuball(req.url, "(?<=[?&])(?!(?:beneficiaire|commune|departement|modalite|p|page|politique|programme|q|statut|taille|thematique)=)[^&]*(&|$)", "");
+    set req.url = regsuball(req.url, "(?<=[?&])(?!(?:beneficiaire|c|commune|departement|h|modalite|n1|n2|n3|n4|p|page|politique|programme|q|statut|taille|thematique|v)=)[^&]*(&|$)", "");
     set req.url = regsub(req.url, "[?&]+$", "");
     set req.url = std.querysort(req.url);
     # Hashed static files come pre-compressed in brotli too: ask the app for it when the
