@@ -105,15 +105,31 @@ def serve_default_site(live_server) -> str:
     return live_server.url.replace("127.0.0.1", "localhost")
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot() -> dict:
+    """Holds the demo site's rows once the first live test has loaded them."""
+    return {}
+
+
 @pytest.fixture
-def demo_site_url(live_server):
-    """The real territorial reference data and the demo content, served live."""
+def demo_site_url(live_server, _demo_snapshot):
+    """The real territorial reference data and the demo content, served live.
+
+    The first test loads the demo with ``load_demo_content``; the later ones get the
+    same rows back after the flush that ended the previous test
+    (``tests/database_snapshot.py``). Ask for it before any fixture that writes:
+    it replaces whatever the flushed tables hold."""
     from django.core.cache import cache
     from django.core.management import call_command
 
     from tests.conftest import ensure_territorial_data
+    from tests.database_snapshot import DatabaseSnapshot
 
     cache.clear()
     ensure_territorial_data()  # kept by the flush between live tests: checked, not re-read
-    call_command("load_demo_content", verbosity=0)
+    if "demo" in _demo_snapshot:
+        _demo_snapshot["demo"].restore()
+    else:
+        call_command("load_demo_content", verbosity=0)
+        _demo_snapshot["demo"] = DatabaseSnapshot.take()
     return serve_default_site(live_server)

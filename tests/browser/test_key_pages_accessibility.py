@@ -2,7 +2,6 @@
 real demo content and the real territorial data, at desktop and phone widths."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,26 +23,12 @@ KEY_PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_site(live_server):
-    from wagtail.models import Site
-
-    from tests.conftest import ensure_territorial_data
-
-    ensure_territorial_data()  # kept by the flush between live tests: checked, not re-read
-    call_command("load_demo_content", verbosity=0)
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port = "localhost", live_server.thread.port
-    site.save()
-    return live_server.url.replace("127.0.0.1", "localhost")
-
-
-def test_axe_finds_nothing_on_key_pages(page, axe, demo_site):
+def test_axe_finds_nothing_on_key_pages(page, axe, demo_site_url):
     problems = {}
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
         for path in KEY_PAGES:
-            response = page.goto(demo_site + path)
+            response = page.goto(demo_site_url + path)
             if response.status != 200:
                 problems[f"{path} @{width}px"] = [f"HTTP {response.status}"]
                 continue

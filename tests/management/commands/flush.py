@@ -9,26 +9,21 @@ changes them outside its own transaction, so the tables of the apps named by
 left out of the flush. Only the test settings install this command.
 """
 
-from django.apps import apps
-from django.conf import settings
 from django.core.management.commands import flush
 from django.db import connections
+
+from tests.database_snapshot import flushed_tables
 
 
 class Command(flush.Command):
     def handle(self, **options):
-        preserved = {
-            model._meta.db_table
-            for label in getattr(settings, "TEST_PRESERVED_APPS", [])
-            for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        }
         introspection = connections[options["database"]].introspection
         every_table = introspection.django_table_names
 
-        def flushed_tables(*args, **kwargs):
-            return [table for table in every_table(*args, **kwargs) if table not in preserved]
+        def without_reference_data(*args, **kwargs):
+            return flushed_tables(every_table(*args, **kwargs))
 
-        introspection.django_table_names = flushed_tables
+        introspection.django_table_names = without_reference_data
         try:
             super().handle(**options)
         finally:

@@ -1,0 +1,115 @@
+"""What a transactional test empties, and how the demo site is put back afterwards.
+
+A transactional test (live server, browser) ends with ``flush``. The reference data
+(the tables of ``TEST_PRESERVED_APPS``: 35,000 communes, 130,000 list rows) is left out
+of that flush (``tests/management/commands/flush.py``). The demo content is not: it
+is what the tests look at, and some of them change it. Loading it again with
+``load_demo_content`` takes about 20 seconds (pages, revisions, reference index,
+search index), and some fifty live tests start from it.
+
+So the first test that asks for the demo site loads it with the real loader, and the
+rows of every flushed table are then copied in memory; each later test gets exactly
+those rows back (``COPY`` on PostgreSQL, ``INSERT`` on SQLite) in a fraction of a
+second. The rows are the loader's own output, not a fixture file that could drift.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+
+def preserved_tables() -> set[str]:
+    """The reference data's tables, which no flush of the suite empties."""
+    return {
+        model._meta.db_table
+        for label in getattr(settings, "TEST_PRESERVED_APPS", [])
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    }
+
+
+def flushed_tables(tables: list[str]) -> list[str]:
+    """``tables`` without the reference data's."""
+    preserved = preserved_tables()
+    return [table for table in tables if table not in preserved]
+
+
+@dataclass
+class DatabaseSnapshot:
+    """The rows of every flushed table at one moment, keyed by table."""
+
+    rows: dict[str, tuple[list[str], object]] = field(default_factory=dict)
+
+    @classmethod
+    def take(cls) -> "DatabaseSnapshot":
+        snapshot = cls()
+        with connection.cursor() as cursor:
+            for table in _tables():
+                if _is_derived(cursor, table):
+                    continue
+                columns = _columns(cursor, table)
+                data = _read(cursor, table, columns)
+                if data:
+                    snapshot.rows[table] = (columns, data)
+        return snapshot
+
+    def restore(self):
+        """Empty every flushed table, then put the snapshot's rows back, in one
+        transaction (foreign keys are checked at its end, so order does not matter)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            for statement in connection.ops.sql_flush(no_style(), _tables()):
+                cursor.execute(statement)
+            for table, (columns, data) in self.rows.items():
+                _write(cursor, table, columns, data)
+            for statement in connection.ops.sequence_reset_sql(no_style(), _restored_models(self.rows)):
+                cursor.execute(statement)
+        ContentType.objects.clear_cache()  # ids may differ from those of the last flush
+
+
+def _tables() -> list[str]:
+    return flushed_tables(connection.introspection.django_table_names(only_existing=True))
+
+
+def _restored_models(rows) -> list:
+    return [model for model in apps.get_models(include_auto_created=True) if model._meta.db_table in rows]
+
+
+def _columns(cursor, table: str) -> list[str]:
+    return [column.name for column in connection.introspection.get_table_description(cursor, table)]
+
+
+def _is_derived(cursor, table: str) -> bool:
+    """An SQLite virtual table (the full-text index of the database search backend):
+    triggers on its source table fill it, so copying it too would write its rows twice."""
+    if connection.vendor != "sqlite":
+        return False
+    cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [table])
+    return cursor.fetchone()[0].upper().startswith("CREATE VIRTUAL TABLE")
+
+
+def _column_list(columns: list[str]) -> str:
+    return ", ".join(connection.ops.quote_name(column) for column in columns)
+
+
+def _read(cursor, table: str, columns: list[str]):
+    """The table's rows: ``COPY`` text on PostgreSQL (every type round-trips as the
+    server wrote it), a list of tuples elsewhere."""
+    name = connection.ops.quote_name(table)
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {name} ({_column_list(columns)}) TO STDOUT") as copy:
+            return b"".join(bytes(chunk) for chunk in copy)
+    cursor.execute(f"SELECT {_column_list(columns)} FROM {name}")  # noqa: S608 - table names from Django
+    return cursor.fetchall()
+
+
+def _write(cursor, table: str, columns: list[str], data):
+    name = connection.ops.quote_name(table)
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {name} ({_column_list(columns)}) FROM STDIN") as copy:
+            copy.write(data)
+        return
+    placeholders = ", ".join(["%s"] * len(columns))
+    cursor.executemany(f"INSERT INTO {name} ({_column_list(columns)}) VALUES ({placeholders})", data)  # noqa: S608
