@@ -223,13 +223,16 @@ def former_sentence(row) -> str:
 def _zonage_sentence(dataset, rows) -> str:
     row = rows[0]
     if "nb_qpv" in row.attributes:
+        # Three names at most: the sentence is repeated by every programme of the politique
+        # de la ville (eleven in the demo); the commune page lists them all once, with the
+        # official lists.
         names = row.attributes.get("noms_qpv") or []
         count = row.attributes.get("nb_qpv") or len(names)
         text = ngettext(
             "La commune compte %(count)s quartier prioritaire de la liste de 2024 : %(names)s.",
             "La commune compte %(count)s quartiers prioritaires de la liste de 2024 : %(names)s.",
             count,
-        ) % {"count": count, "names": ", ".join(names[:8]) + (" …" if len(names) > 8 else "")}
+        ) % {"count": count, "names": ", ".join(names[:3]) + (" …" if len(names) > 3 else "")}
         return text
     return _("D’après la liste « %(list)s » (%(date)s) : %(label)s « %(value)s ».") % {
         "value": row.territory_name or row.territory_code,

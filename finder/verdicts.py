@@ -81,6 +81,14 @@ class CriterionResult:
     memberships: list = field(default_factory=list)
     question: str = ""  # for the territory-type criterion: selection, zonage or ouvert
 
+    @property
+    def unlisted_source(self) -> str:
+        """The part of ``source`` that names none of ``datasets`` (a rule's own
+        source, an editor's list): the page cites the datasets by their short
+        citation and says this part in full."""
+        listed = {str(dataset.mention) for dataset in self.datasets}
+        return " ; ".join(part for part in self.source.split(" ; ") if part and part not in listed)
+
 
 @dataclass
 class PageEvaluation:
@@ -136,6 +144,16 @@ class PageEvaluation:
     def source(self):
         """The page's source for its criteria (a ``catalogue.Source``), or None."""
         return self.page.eligibility_source
+
+    @property
+    def source_apart(self):
+        """The page's source for its criteria, unless it is the very file of an
+        official list a criterion cites (the same address): one document is cited
+        once per answer."""
+        source = self.source
+        if source is not None and source.url and source.url in {d.url for d in self.datasets}:
+            return None
+        return source
 
     def criterion(self, key: str) -> CriterionResult | None:
         return next((c for c in self.criteria if c.key == key), None)

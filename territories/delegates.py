@@ -50,22 +50,56 @@ def delegate_for(departement: Departement) -> Delegate:
     )
 
 
+#: Structures a commune page describes in full (address, phone, e-mail, hours): the
+#: Métropole du Grand Paris holds 80, Marseille 13 of its own. Beyond them, those of
+#: the commune are named with their address, the others left to the intercommunality's
+#: or the département's page, so that the page stays light.
+NEARBY_SHOWN = 5
+
+
 @dataclass
 class NearbyFranceServices:
     scope: str  # "commune", "epci" or "departement": where the structures were found
     structures: list
 
+    @property
+    def nearest(self) -> list:
+        """The structures described in full, the closest first."""
+        return self.structures[:NEARBY_SHOWN]
+
+    @property
+    def others_in_commune(self) -> list:
+        """The commune's own structures beyond ``nearest``: named with their address."""
+        return self.structures[NEARBY_SHOWN:] if self.scope == "commune" else []
+
+    @property
+    def more(self) -> int:
+        """How many structures of the level the commune page does not describe in full."""
+        return len(self.structures) - len(self.nearest)
+
+
+def _closeness(structure, commune) -> tuple:
+    """The list gives no coordinates: a structure of the commune's territoire
+    (EPT) comes first, then one of its arrondissement, then the others, by name."""
+    place = structure.commune
+    return (
+        not (commune.ept_id and place.ept_id == commune.ept_id),
+        not (commune.arrondissement_id and place.arrondissement_id == commune.arrondissement_id),
+        collation_key(structure.name),
+    )
+
 
 def france_services_near(commune) -> NearbyFranceServices:
     """The France services of the commune, else of its EPCI, else of its
-    département: the nearest level that has at least one, in one query per level."""
+    département: the nearest level that has at least one, in one query per level;
+    within a level, those of the commune's EPT, then of its arrondissement, first."""
     base = FranceServicesStructure.objects.select_related("commune", "dataset")
     levels = [("commune", {"commune": commune})]
     if commune.epci_id:
         levels.append(("epci", {"commune__epci_id": commune.epci_id}))
     levels.append(("departement", {"departement_id": commune.departement_id}))
     for scope, where in levels:
-        structures = sorted(base.filter(**where), key=lambda structure: collation_key(structure.name))
+        structures = sorted(base.filter(**where), key=lambda structure: _closeness(structure, commune))
         if structures:
             return NearbyFranceServices(scope, structures)
     return NearbyFranceServices("departement", [])

@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below CommonMiddleware and ConditionalGetMiddleware: the length and the ETag are
+    # those of the page without its template indentation (core/html_whitespace.py).
+    "core.html_whitespace.HtmlWhitespaceMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -284,6 +287,8 @@ PASSWORD_RESETS_PER_EMAIL = env_int("PASSWORD_RESETS_PER_EMAIL", 3)
 # (core/frontend_cache.py). FRONTEND_CACHE_URL empty: nothing to purge.
 HTTP_CACHE_SECONDS = env_int("HTTP_CACHE_SECONDS", 600)
 HTTP_CACHE_PRIVATE_PATHS = ("/admin/", "/recherche/", "/ingenierie/", "/alertes/", "/django-admin/")
+# Pages sent with their template indentation (core/html_whitespace.py): the administration.
+HTML_WHITESPACE_KEPT_PATHS = ("/admin/", "/django-admin/")
 WAGTAILFRONTENDCACHE = (
     {"varnish": {"BACKEND": "core.frontend_cache.VarnishBanBackend", "LOCATION": env("FRONTEND_CACHE_URL")}}
     if env("FRONTEND_CACHE_URL")

@@ -30,6 +30,22 @@ def readable_hours(hours: str) -> str:
     return " / ".join(slot for slot in slots if slot and not UNKNOWN_SLOT.match(slot))
 
 
+#: The days as the source names them, in order.
+WEEK = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+def _next_day(day: str) -> str | None:
+    return WEEK[WEEK.index(day) + 1] if day in WEEK[:-1] else None
+
+
+def _day_range(first: str, last: str) -> str:
+    if first == last:
+        return first
+    if _next_day(first) == last:
+        return _("%(first)s et %(last)s") % {"first": first, "last": last}
+    return _("du %(first)s au %(last)s") % {"first": first, "last": last}
+
+
 def email_addresses(field: str) -> list[str]:
     """The valid addresses of a source e-mail field, which sometimes holds two
     or three ("a@x.fr - b@x.fr"): each gets its own ``mailto:`` link."""
@@ -83,6 +99,20 @@ class FranceServicesStructure(models.Model):
             (day, readable_hours(hours) or str(_("horaires non communiqués")))
             for day, hours in self.opening_hours
         ]
+
+    @property
+    def hours_by_days(self) -> list[tuple[str, str]]:
+        """(days, hours) with the following days that keep the same hours said
+        once: "du lundi au vendredi", "09:00 - 12:00". Read faster, and half as
+        long on a commune page that lists a dozen structures."""
+        runs: list[list] = []
+        for day, hours in self.hours_by_day:
+            last = runs[-1] if runs else None
+            if last and last[2] == hours and _next_day(last[1]) == day:
+                last[1] = day
+            else:
+                runs.append([day, day, hours])
+        return [(_day_range(first, last), hours) for first, last, hours in runs]
 
     @property
     def email_addresses(self) -> list[str]:

@@ -37,6 +37,18 @@ def test_a_day_without_a_known_slot_is_said_in_words():
     assert structure.hours_by_day == [("lundi", "horaires non communiqués"), ("mardi", "09:00 - 12:00")]
 
 
+def test_following_days_with_the_same_hours_are_said_once():
+    week = [["lundi", "09:00 - 12:00"], ["mardi", "09:00 - 12:00"], ["mercredi", "09:00 - 12:00"]]
+    week += [["jeudi", "14:00 - 17:00"], ["vendredi", "14:00 - 17:00"], ["samedi", "00:00 - 00:00"]]
+    assert FranceServicesStructure(opening_hours=week).hours_by_days == [
+        ("du lundi au mercredi", "09:00 - 12:00"),
+        ("jeudi et vendredi", "14:00 - 17:00"),
+        ("samedi", "horaires non communiqués"),
+    ]
+    apart = FranceServicesStructure(opening_hours=[["lundi", "09:00 - 12:00"], ["mercredi", "09:00 - 12:00"]])
+    assert apart.hours_by_days == [("lundi", "09:00 - 12:00"), ("mercredi", "09:00 - 12:00")]
+
+
 def test_a_field_holding_several_addresses_gives_one_address_each(structures):
     several = {s.email: s.email_addresses for s in structures if len(s.email_addresses) > 1}
     assert several == {

@@ -51,4 +51,4 @@ def test_the_france_services_programme_maps_the_structures(client, programme_ind
     assert listed == expected
     assert sorted(highlighted) == drawable(expected)
     ardennes = FranceServicesStructure.objects.filter(departement_id="08").count()
-    assert f'<li data-code="08"><strong>Ardennes (08)</strong> :\n        {ardennes} structures</li>' in body
+    assert f'<li data-code="08"><strong>Ardennes (08)</strong> :\n{ardennes} structures</li>' in body
