@@ -90,7 +90,7 @@ test: install-test
 # The unit subset: project checks, then pytest without Chromium and without OpenSearch.
 test-fast: $(VENV)/.installed-test gettext
 	bash tests/checks.sh
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not browser and not opensearch" $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS)
 
 # The browser suite ten times in a row (REPEAT=N to change): flaky tests show here.
 test-browser-repeat: install-test

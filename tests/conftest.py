@@ -34,6 +34,20 @@ def pytest_configure(config):
             subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
 
 
+#: Fixtures of the services one process at a time may use: the live server listens
+#: on the one port Varnish forwards to, and Varnish and Redis are shared.
+SHARED_SERVICE_FIXTURES = {"live_server", "http_cache_url", "redis_url"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``-n 2 --dist loadgroup``, tests/run.sh), the tests that
+    use a shared service run in one worker, one after the other; the others are
+    spread over both."""
+    for item in items:
+        if SHARED_SERVICE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("shared_services"))
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: fragments (menu, footer, cards, commune

@@ -35,4 +35,6 @@ REDIS_TEST_URL=$(tools/serve/redis.sh start "$REDIS_TEST_PORT")
 export HTTP_CACHE_TEST_URL REDIS_TEST_URL
 
 echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, cache HTTP : $HTTP_CACHE_TEST_URL)"
-$PY -m pytest --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
+# One worker per core (pytest-xdist); the tests of the live server, Varnish and Redis
+# share one of them (tests/conftest.py). TEST_WORKERS=0 runs everything in one process.
+$PY -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
