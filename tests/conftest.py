@@ -39,13 +39,13 @@ def pytest_configure(config):
 SHARED_SERVICE_FIXTURES = {"live_server", "http_cache_url", "redis_url"}
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_itemcollected(item):
     """Under pytest-xdist (``-n 2 --dist loadgroup``, tests/run.sh), the tests that
     use a shared service run in one worker, one after the other; the others are
-    spread over both."""
-    for item in items:
-        if SHARED_SERVICE_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("shared_services"))
+    spread over both. Marked as each test is collected: xdist reads the groups
+    when the collection ends."""
+    if SHARED_SERVICE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.xdist_group("shared_services"))
 
 
 @pytest.fixture(autouse=True)
