@@ -12,6 +12,7 @@ from io import StringIO
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.db import transaction
 
 from finder.eligibility import find_programmes
 from territories.delegates import NEARBY_SHOWN, france_services_near
@@ -23,10 +24,14 @@ LIMIT = 60_000
 COMMUNES = ("13055", "75056", "93048", "23001")
 
 
-@pytest.fixture
-def demo_catalogue(official_lists):
-    """What ``make run`` loads: the official lists, then the demo content through its loader."""
-    call_command("load_demo_content", stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo_catalogue(django_db_setup, django_db_blocker, _official_lists_once):
+    """What ``make run`` loads: the official lists, then the demo content through its
+    loader, once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def words(text: str) -> str:
