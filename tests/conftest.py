@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS
 from django.test import Client
 from wagtail.models import Site
 
@@ -16,6 +17,7 @@ from catalogue.setup import setup as load_reference_taxonomies
 from home.setup import LoadReport, load_shell
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import EPCI, EPT, Arrondissement, Commune, Departement, Region, TerritorialDataImport
+from tests.database_snapshot import BASELINE, DatabaseSnapshot
 from tests.factories import (
     PacteIndexPageFactory,
     PartnerFactory,
@@ -91,6 +93,14 @@ def ensure_territorial_data():
     ):
         return last
     return import_territories()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as the migrations leave it, kept to be put back by each
+    flush (``BASELINE``)."""
+    with django_db_blocker.unblock():
+        BASELINE[DEFAULT_DB_ALIAS] = DatabaseSnapshot.take()
 
 
 @pytest.fixture(scope="session")

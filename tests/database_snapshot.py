@@ -69,6 +69,14 @@ class DatabaseSnapshot:
         ContentType.objects.clear_cache()  # ids may differ from those of the last flush
 
 
+#: The rows the migrations wrote (root page and collection, default site, workflow,
+#: groups, locale, content types, permissions), taken when the test database is
+#: created (tests/conftest.py): the suite's ``flush`` puts them back, so a test that
+#: runs after a transactional one starts from the database it would have had first,
+#: whichever worker and whatever order pytest-xdist gives it.
+BASELINE: dict[str, DatabaseSnapshot] = {}
+
+
 def _tables() -> list[str]:
     return flushed_tables(connection.introspection.django_table_names(only_existing=True))
 

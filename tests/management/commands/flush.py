@@ -6,17 +6,23 @@ communes and 130,000 list rows that the next test needing them re-imports
 (about a minute each time). They are the same for every test and no test
 changes them outside its own transaction, so the tables of the apps named by
 ``TEST_PRESERVED_APPS`` (the reference data, imported once per session) are
-left out of the flush. Only the test settings install this command.
+left out of the flush. The rows the migrations wrote are then put back
+(``BASELINE``, tests/database_snapshot.py) in place of the post-migrate signal.
+Only the test settings install this command.
 """
 
 from django.core.management.commands import flush
 from django.db import connections
 
-from tests.database_snapshot import flushed_tables
+from tests.database_snapshot import BASELINE, flushed_tables
 
 
 class Command(flush.Command):
     def handle(self, **options):
+        baseline = BASELINE.get(options["database"])
+        if baseline is not None:
+            baseline.restore()
+            return
         introspection = connections[options["database"]].introspection
         every_table = introspection.django_table_names
 
