@@ -87,9 +87,11 @@ serve: setup serve-packages
 test: install-test
 	bash tests/run.sh
 
-# The unit subset: project checks, then pytest without Chromium and without OpenSearch.
+# The unit subset: project checks, then pytest without Chromium and without OpenSearch,
+# the property tests with 100 generated examples each (1,000 in `make test` and CI).
 test-fast: $(VENV)/.installed-test gettext
 	bash tests/checks.sh
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100) SEARCH_FUZZ_EXAMPLES=$(or $(SEARCH_FUZZ_EXAMPLES),100) \
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS)
 
 # The browser suite ten times in a row (REPEAT=N to change): flaky tests show here.
