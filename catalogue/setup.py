@@ -11,9 +11,9 @@ the ones the roadmap names.
 
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 
+from core.data_files import read_yaml
 from core.upsert import LoadReport, upsert
 
 from .models import BeneficiaryType, PublicPolicy, TerritoryType, Theme
@@ -87,7 +87,7 @@ TERRITORY_TYPE_FIELDS = (
 
 
 def territory_types() -> list[dict]:
-    return yaml.safe_load(TERRITORY_TYPES_FILE.read_text(encoding="utf-8"))
+    return read_yaml(TERRITORY_TYPES_FILE)
 
 
 @transaction.atomic

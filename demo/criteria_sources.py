@@ -12,9 +12,8 @@ save would; an editor's own choice of source stays.
 
 from pathlib import Path
 
-import yaml
-
 from catalogue.models import Source, TerritoryType
+from core.data_files import read_yaml
 from pactes.models import PactePage
 from programmes.models import ProgrammePage
 from territories.datasets import spec_for
@@ -31,7 +30,7 @@ REPLACED_DEMO_SOURCES = {
 
 
 def criteria() -> list[dict]:
-    return yaml.safe_load(CRITERIA_FILE.read_text(encoding="utf-8"))
+    return read_yaml(CRITERIA_FILE)
 
 
 def dataset_source(key: str) -> Source:

@@ -18,7 +18,6 @@ matched on). A row holds field values as a person writes them:
 import re
 from pathlib import Path
 
-import yaml
 from django.apps import apps
 from django.db import models, transaction
 from django.urls import reverse
@@ -26,6 +25,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from catalogue.models import Source
+from core.data_files import read_yaml
+from core.reference_index import references_indexed_once
 from core.upsert import LoadReport, upsert, upsert_page
 from home.setup import setup_site
 
@@ -38,17 +39,19 @@ URL_PLACEHOLDER = re.compile(r"\{url:([\w:-]+)\}")
 
 
 def read(name: str) -> list[dict]:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return read_yaml(DATA / name)
 
 
 @transaction.atomic
 def load_demo_content(report: LoadReport, *, progress=None):
     """The site setup first (the demo stands on the shell and the reference
     taxonomies; a no-op when ``setup_site`` already ran), then every data file,
-    then the sources of the eligibility criteria."""
-    home = setup_site(report)
-    load_files(DATA_FILES, report, progress=progress)
-    criteria_sources.load(home, report)
+    then the sources of the eligibility criteria. Wagtail's reference index is
+    brought up to date once per object at the end, not after each save."""
+    with references_indexed_once():
+        home = setup_site(report)
+        load_files(DATA_FILES, report, progress=progress)
+        criteria_sources.load(home, report)
     return home
 
 

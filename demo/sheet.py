@@ -13,9 +13,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from catalogue.models import DatePrecision, Source
+from core.data_files import read_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 FACT_SHEET = DATA / "public-facts-2026-11.json"
@@ -31,7 +30,7 @@ def fact_sheet() -> dict:
 @cache
 def source_labels() -> dict:
     """URL → French ``title`` and ``publisher`` of every source the demo cites."""
-    return yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
+    return read_yaml(SOURCES)
 
 
 def sheet_entry(group: str, field: str) -> dict:

@@ -15,7 +15,6 @@ from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
 
-import yaml
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -36,6 +35,7 @@ from wagtail.models import (
 )
 
 from core import public_url
+from core.data_files import read_yaml
 from core.upsert import LoadReport, upsert_page
 from home.models import FooterSettings, HomePage, StandardPage
 
@@ -55,7 +55,7 @@ UNKNOWN = "à vérifier"
 
 
 def site_texts() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return read_yaml(DATA)
 
 
 def legal_context(site: Site) -> dict:

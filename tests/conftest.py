@@ -3,6 +3,7 @@ of ``setup_site``, never taken from migrations or from the demo loader; territor
 pinned ``@etalab/decoupage-administratif`` package, imported by the command
 ``make run`` uses."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -34,20 +35,31 @@ def pytest_configure(config):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+    give_each_worker_its_services(config)
 
 
-#: Fixtures of the services one process at a time may use: the live server listens
-#: on the one port Varnish forwards to, and Varnish and Redis are shared.
-SHARED_SERVICE_FIXTURES = {"live_server", "http_cache_url", "redis_url"}
+def worker_number(config) -> int:
+    """0 in a single process; N for pytest-xdist's worker ``gwN``."""
+    worker = getattr(config, "workerinput", {}).get("workerid", "gw0")
+    return int(worker.removeprefix("gw"))
 
 
-def pytest_itemcollected(item):
-    """Under pytest-xdist (``-n 2 --dist loadgroup``, tests/run.sh), the tests that
-    use a shared service run in one worker, one after the other; the others are
-    spread over both. Marked as each test is collected: xdist reads the groups
-    when the collection ends."""
-    if SHARED_SERVICE_FIXTURES & set(getattr(item, "fixturenames", ())):
-        item.add_marker(pytest.mark.xdist_group("shared_services"))
+def give_each_worker_its_services(config):
+    """Under pytest-xdist (tests/run.sh) each worker has its own live server port (the
+    base port plus its number), and the Varnish and Redis started for that port
+    (``HTTP_CACHE_TEST_URLS`` and ``REDIS_TEST_URLS``, one per worker). Without them,
+    the serving fixtures start their own for the worker (tests/serving/conftest.py)."""
+    number = worker_number(config)
+    address = config.getoption("liveserver", None)
+    if address and number and address.rpartition(":")[2].isdigit():
+        host, _sep, port = address.rpartition(":")
+        config.option.liveserver = f"{host}:{int(port) + number}"
+    for name in ("HTTP_CACHE_TEST_URL", "REDIS_TEST_URL"):
+        urls = os.environ.get(f"{name}S", "").split()
+        if number < len(urls):
+            os.environ[name] = urls[number]
+        elif number:
+            os.environ.pop(name, None)  # another worker's: this one starts its own
 
 
 @pytest.fixture(autouse=True)

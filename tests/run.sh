@@ -19,22 +19,32 @@ fi
 export OPENSEARCH_TEST_URL
 
 echo "== Varnish et Redis (paquets Debian, tools/serve)"
-# The HTTP cache tests run against the real Varnish in front of the live server, whose
-# port is fixed here; the shared-cache tests against a real Redis.
+# One worker per core (pytest-xdist; TEST_WORKERS=0 runs everything in one process).
+# Each worker has its own live server port, its own Varnish in front of it and its own
+# Redis (tests/conftest.py picks them by worker number), so the HTTP cache and browser
+# tests spread over all workers like the others.
+WORKERS=${TEST_WORKERS:-$(nproc)}
+[[ "$WORKERS" =~ ^[0-9]+$ ]] || { echo "TEST_WORKERS doit être un nombre de processus" >&2; exit 1; }
 LIVE_SERVER_PORT=${LIVE_SERVER_PORT:-8899}
 VARNISH_TEST_PORT=${VARNISH_TEST_PORT:-6181}  # not 6081, where a Debian varnish service may listen
 REDIS_TEST_PORT=${REDIS_TEST_PORT:-6389}
+SERVICE_SETS=$((WORKERS > 0 ? WORKERS : 1))
 stop_services() {
-  tools/serve/varnish.sh stop "$VARNISH_TEST_PORT" >/dev/null 2>&1 || true
-  tools/serve/redis.sh stop "$REDIS_TEST_PORT" >/dev/null 2>&1 || true
+  for ((i = 0; i < SERVICE_SETS; i++)); do
+    tools/serve/varnish.sh stop $((VARNISH_TEST_PORT + i)) >/dev/null 2>&1 || true
+    tools/serve/redis.sh stop $((REDIS_TEST_PORT + i)) >/dev/null 2>&1 || true
+  done
   stop_opensearch
 }
 trap stop_services EXIT
-HTTP_CACHE_TEST_URL=$(tools/serve/varnish.sh start "$VARNISH_TEST_PORT" "$LIVE_SERVER_PORT")
-REDIS_TEST_URL=$(tools/serve/redis.sh start "$REDIS_TEST_PORT")
-export HTTP_CACHE_TEST_URL REDIS_TEST_URL
+HTTP_CACHE_TEST_URLS="" REDIS_TEST_URLS=""
+for ((i = 0; i < SERVICE_SETS; i++)); do
+  HTTP_CACHE_TEST_URLS+="$(tools/serve/varnish.sh start $((VARNISH_TEST_PORT + i)) $((LIVE_SERVER_PORT + i))) "
+  REDIS_TEST_URLS+="$(tools/serve/redis.sh start $((REDIS_TEST_PORT + i))) "
+done
+export HTTP_CACHE_TEST_URLS REDIS_TEST_URLS
 
-echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, cache HTTP : $HTTP_CACHE_TEST_URL)"
-# One worker per core (pytest-xdist); the tests of the live server, Varnish and Redis
-# share one of them (tests/conftest.py). TEST_WORKERS=0 runs everything in one process.
-$PY -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
+echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, caches HTTP : $HTTP_CACHE_TEST_URLS)"
+# A module's tests stay together (--dist loadscope): its fixtures, such as the demo
+# content loaded once per module, are then built on one worker, not on each.
+$PY -m pytest -n "$WORKERS" --dist loadscope --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"

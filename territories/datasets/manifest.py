@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from core.data_files import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "official"
 MANIFEST = DATA_DIR / "datasets.yaml"
@@ -65,7 +65,7 @@ class DatasetSpec:
 
 
 def load_manifest(path: Path = MANIFEST) -> list[DatasetSpec]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_yaml(path) or []
     return [DatasetSpec(**entry) for entry in entries]
 
 

@@ -96,7 +96,7 @@ def demo(request, django_db_setup, django_db_blocker):
     kind = request.param
     if kind == "opensearch":
         require_opensearch()
-    env = SearchEnv(kind, f"rel{id(request)}_{kind}")
+    env = SearchEnv(kind, f"rel{os.getpid()}_{id(request)}_{kind}")
     override = override_settings(WAGTAILSEARCH_BACKENDS=backends_config(kind, env.prefix))
     override.enable()
     with django_db_blocker.unblock():
