@@ -92,7 +92,7 @@ test: install-test
 test-fast: $(VENV)/.installed-test gettext
 	bash tests/checks.sh
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100) SEARCH_FUZZ_EXAMPLES=$(or $(SEARCH_FUZZ_EXAMPLES),100) \
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadscope -m "not browser and not opensearch" $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS)
 
 # The browser suite ten times in a row (REPEAT=N to change): flaky tests show here.
 test-browser-repeat: install-test

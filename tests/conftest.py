@@ -62,6 +62,39 @@ def give_each_worker_its_services(config):
             os.environ.pop(name, None)  # another worker's: this one starts its own
 
 
+#: Fixture scopes narrower than the session, widest first: a test using one of them
+#: shares that fixture's instance with the other tests of the same package or module.
+SHARED_SCOPES = ("package", "module", "class")
+
+
+def shared_fixture_group(item) -> str | None:
+    """The package, module or class whose tests share a fixture instance with ``item``
+    (the widest such scope), or ``None`` when its fixtures are per test or per session."""
+    scopes = {
+        str(getattr(definition.scope, "value", definition.scope)): definition
+        for definitions in item._fixtureinfo.name2fixturedefs.values()
+        for definition in definitions
+    }
+    for scope in SHARED_SCOPES:
+        if scope in scopes:
+            if scope == "package":
+                return scopes[scope].baseid or "tests"
+            node = item.getparent(pytest.Module if scope == "module" else pytest.Class)
+            return node.nodeid if node is not None else None
+    return None
+
+
+def pytest_itemcollected(item):
+    """Under pytest-xdist (``--dist loadgroup``, tests/run.sh), the tests that share a
+    package, module or class fixture (the demo content loaded once for a module, say)
+    run on one worker, one after the other, so the fixture is built once; every other
+    test goes to whichever worker is free. Marked as each test is collected:
+    pytest-xdist reads the groups when the collection ends."""
+    group = shared_fixture_group(item)
+    if group:
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: fragments (menu, footer, cards, commune

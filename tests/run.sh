@@ -45,6 +45,6 @@ done
 export HTTP_CACHE_TEST_URLS REDIS_TEST_URLS
 
 echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, caches HTTP : $HTTP_CACHE_TEST_URLS)"
-# A module's tests stay together (--dist loadscope): its fixtures, such as the demo
-# content loaded once per module, are then built on one worker, not on each.
-$PY -m pytest -n "$WORKERS" --dist loadscope --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
+# The tests sharing a module or package fixture (the demo content, loaded once for a
+# module) stay on one worker; the others go to whichever is free (tests/conftest.py).
+$PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
