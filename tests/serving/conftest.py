@@ -1,7 +1,8 @@
 """Varnish and Redis from Debian packages for the serving tests.
 
-``tests/run.sh`` starts them (``HTTP_CACHE_TEST_URL``: Varnish in front of the live
-server's fixed port; ``REDIS_TEST_URL``) and stops them by trap; run alone, these
+``tests/run.sh`` starts one of each per pytest-xdist worker and stops them by trap;
+``tests/conftest.py`` hands each worker its own (``HTTP_CACHE_TEST_URL``: the Varnish
+in front of that worker's live server port; ``REDIS_TEST_URL``). Run alone, these
 fixtures start their own with ``tools/serve/`` and stop them at the end. Without the
 packages the tests are skipped, except in CI where that is a failure.
 """
