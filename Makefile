@@ -89,8 +89,10 @@ test: install-test
 
 # The unit subset: project checks, then pytest without Chromium and without OpenSearch,
 # the property tests with 100 generated examples each (1,000 in `make test` and CI).
-test-fast: $(VENV)/.installed-test gettext
-	bash tests/checks.sh
+# The template test database (tests/database_template.py) is built beside the checks.
+test-fast: $(VENV)/.installed-test node_modules/.installed gettext
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py build_test_database & template=$$!; \
+	bash tests/checks.sh || { kill $$template; exit 1; }; wait $$template
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100) SEARCH_FUZZ_EXAMPLES=$(or $(SEARCH_FUZZ_EXAMPLES),100) \
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS)
 

@@ -19,6 +19,7 @@ from home.setup import LoadReport, load_shell
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import EPCI, EPT, Arrondissement, Commune, Departement, Region, TerritorialDataImport
 from tests.database_snapshot import BASELINE, DatabaseSnapshot
+from tests.database_template import attach_copy
 from tests.factories import (
     PacteIndexPageFactory,
     PartnerFactory,
@@ -141,11 +142,18 @@ def ensure_territorial_data():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database as the migrations leave it, kept to be put back by each
-    flush (``BASELINE``)."""
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """In place of pytest-django's: this process's test database is a copy of the
+    template built once with the migrations and the reference data
+    (tests/database_template.py). Its other rows, as the migrations wrote them, are
+    kept to be put back by each flush (``BASELINE``)."""
+    suffix = getattr(request.config, "workerinput", {}).get("workerid", "main")
     with django_db_blocker.unblock():
+        detach = attach_copy(suffix, progress=lambda message: None)
         BASELINE[DEFAULT_DB_ALIAS] = DatabaseSnapshot.take()
+    yield
+    with django_db_blocker.unblock():
+        detach()
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,19 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
+# The template test database (schema and reference data, tests/database_template.py),
+# built beside the checks and OpenSearch's start; every pytest worker copies it.
+TEMPLATE_LOG=$(mktemp)
+$PY manage.py build_test_database >"$TEMPLATE_LOG" 2>&1 &
+TEMPLATE_PID=$!
+stop_template() { kill "$TEMPLATE_PID" 2>/dev/null || true; rm -f "$TEMPLATE_LOG"; }
+trap stop_template EXIT
+
 bash tests/checks.sh
 echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch)"
 # The relevance and index tests run against a real engine: no engine, no suite.
 OPENSEARCH_PORT=${OPENSEARCH_PORT:-9201}
-stop_opensearch() { tools/opensearch/stop.sh "$OPENSEARCH_PORT" >/dev/null 2>&1 || true; }
+stop_opensearch() { tools/opensearch/stop.sh "$OPENSEARCH_PORT" >/dev/null 2>&1 || true; stop_template; }
 trap stop_opensearch EXIT
 if ! OPENSEARCH_TEST_URL=$(tools/opensearch/start.sh "$OPENSEARCH_PORT"); then
   echo "OpenSearch n'a pas pu démarrer sur le port $OPENSEARCH_PORT (voir tools/opensearch/README.md)" >&2
@@ -43,6 +51,10 @@ for ((i = 0; i < SERVICE_SETS; i++)); do
   REDIS_TEST_URLS+="$(tools/serve/redis.sh start $((REDIS_TEST_PORT + i))) "
 done
 export HTTP_CACHE_TEST_URLS REDIS_TEST_URLS
+
+echo "== base de test modèle (tests/database_template.py)"
+wait "$TEMPLATE_PID" || { cat "$TEMPLATE_LOG" >&2; exit 1; }
+cat "$TEMPLATE_LOG"
 
 echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, caches HTTP : $HTTP_CACHE_TEST_URLS)"
 # The tests sharing a module or package fixture (the demo content, loaded once for a
