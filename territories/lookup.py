@@ -30,6 +30,7 @@ from .models import (
     FormerCommuneName,
     TerritorialDataImport,
 )
+from .models.reference import name_starts_with
 from .text import fold, is_insee_code, normalize_code
 
 DEFAULT_LIMIT = 20
@@ -141,10 +142,10 @@ def _by_code(result: LookupResult, code: str, limit: int) -> LookupResult:
 
 
 def _by_name(result: LookupResult, folded: str, departement: str | None, limit: int):
-    communes = Commune.objects.select_related("departement").filter(search_name__startswith=folded)
+    communes = Commune.objects.select_related("departement").filter(name_starts_with(folded))
     former = (
         FormerCommuneName.objects.select_related("commune__departement")
-        .filter(search_name__startswith=folded)
+        .filter(name_starts_with(folded))
         .exclude(search_name=F("commune__search_name"))
     )
     if departement:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from territories.lookup import lookup
 from territories.models import EPCI, Commune, Departement
+from territories.models.reference import name_starts_with
 from territories.text import fold
 
 CODE_IN_LABEL = re.compile(r"\((?:EPCI\s+)?([0-9][0-9AB][0-9]{3}|[0-9]{9})\)\s*$", re.IGNORECASE)
@@ -69,9 +70,7 @@ def resolve(text: str) -> Resolution:
     if exact or epcis:
         return Resolution(candidates=(exact + epcis)[:MAX_CHOICES])
     if folded:
-        epcis = list(
-            EPCI.objects.filter(search_name__startswith=folded).order_by("search_name")[:MAX_CHOICES]
-        )
+        epcis = list(EPCI.objects.filter(name_starts_with(folded)).order_by("search_name")[:MAX_CHOICES])
     communes = result.communes or list(result.suggestions)
     return Resolution(candidates=(communes + epcis)[:MAX_CHOICES])
 

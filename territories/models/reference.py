@@ -6,11 +6,28 @@ through ``search_name``, a folded form (no accents, no hyphens, "saint" spelled 
 computed at import time so that the lookup is a plain indexed prefix match.
 """
 
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from territories.text import fold, is_overseas_departement, normalize_code, with_de
+
+
+def name_starts_with(folded: str, field: str = "search_name") -> models.Q:
+    """``field`` (a folded name) starts with ``folded``.
+
+    On SQLite, ``LIKE`` ignores case, so it cannot use the column's index: a prefix
+    lookup read all 34,969 communes (about 7 ms of each search page). Folded names
+    compare byte by byte there, so the names starting with ``folded`` are exactly those
+    from ``folded`` up to ``folded`` with its last letter raised by one: a range the
+    index answers, kept beside ``LIKE``. PostgreSQL answers ``LIKE 'x%'`` from the
+    ``varchar_pattern_ops`` index Django adds to such a column, and its collation may
+    order names otherwise: there ``LIKE`` alone."""
+    condition = models.Q(**{f"{field}__startswith": folded})
+    if connection.vendor == "sqlite" and folded and ord(folded[-1]) < 0x10FFFF:
+        upper = folded[:-1] + chr(ord(folded[-1]) + 1)
+        condition &= models.Q(**{f"{field}__gte": folded, f"{field}__lt": upper})
+    return condition
 
 
 def _named_like(queryset, query: str):
@@ -229,7 +246,7 @@ class Commune(models.Model):
             return cls.objects.filter(code__startswith=code).order_by("code")
         if not folded:
             return cls.objects.none()
-        matches = cls.objects.filter(search_name__startswith=folded)
+        matches = cls.objects.filter(name_starts_with(folded))
         return matches.order_by(models.F("population").desc(nulls_last=True), "name")
 
     def autocomplete_label(self) -> str:
