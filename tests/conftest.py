@@ -26,6 +26,7 @@ from tests.factories import (
     ProgrammeIndexPageFactory,
     TrainingIndexPageFactory,
 )
+from tests.index_tasks import index_once
 
 
 def pytest_configure(config):
@@ -94,6 +95,14 @@ def pytest_itemcollected(item):
     group = shared_fixture_group(item)
     if group:
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """The reference and search index updates of a fixture's setup run once per
+    object, when it is built (tests/index_tasks.py)."""
+    with index_once():
+        return (yield)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,8 @@ search index), and some fifty live tests start from it.
 So the first test that asks for the demo site loads it with the real loader, and the
 rows of every flushed table are then copied in memory; each later test gets exactly
 those rows back (``COPY`` on PostgreSQL, ``INSERT`` on SQLite) in a fraction of a
-second. The rows are the loader's own output, not a fixture file that could drift.
+second (``tests/demo_rows.py``, for the live tests and the modules that read the
+demo). The rows are the loader's own output, not a fixture file that could drift.
 """
 
 from dataclasses import dataclass, field

@@ -3,12 +3,10 @@ figure dated and linked to its numbered source, as a citizen reads them."""
 
 import datetime
 import re
-from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Revision
 
@@ -20,6 +18,7 @@ from demo.sheet import fact_sheet, sheet_entry
 from home.models import StandardPage
 from pactes.models import PacteFact, PactePage, PacteProgressReport
 from programmes.models import ProgrammeFact, ProgrammePage
+from tests.demo_rows import load_demo
 
 SIGNATURES = {
     "pacte-ardennes": "15 mars 2019",
@@ -48,7 +47,7 @@ def demo(django_db_setup, django_db_blocker, territorial_data):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("load_demo_content", stdout=StringIO())
+            load_demo()
             yield
         finally:
             transaction.set_rollback(True)

@@ -105,36 +105,23 @@ def serve_default_site(live_server) -> str:
     return live_server.url.replace("127.0.0.1", "localhost")
 
 
-@pytest.fixture(scope="session")
-def _demo_snapshot() -> dict:
-    """Holds the demo site's rows once the first live test has loaded them."""
-    return {}
-
-
 @pytest.fixture
-def demo_site_url(live_server, _demo_snapshot):
+def demo_site_url(live_server):
     """The real territorial reference data and the demo content, served live.
 
-    The first test loads the demo with ``load_demo_content``; the later ones get the
-    same rows back after the flush that ended the previous test
-    (``tests/database_snapshot.py``). Ask for it before any fixture that writes:
-    it replaces whatever the flushed tables hold."""
+    The first test of the process to need the demo loads it with
+    ``load_demo_content``; the later ones get the same rows back after the flush that
+    ended the previous test (``tests/demo_rows.py``). Ask for it before any fixture
+    that writes: it replaces whatever the flushed tables hold."""
     from django.core.cache import cache
-    from django.core.management import call_command
 
-    from territories.models import TerritorialDataImport
     from tests.conftest import ensure_territorial_data
-    from tests.database_snapshot import DatabaseSnapshot
+    from tests.demo_rows import load_demo
 
     cache.clear()
     # Kept by the flush between live tests: checked, not re-read. Imported again (a
     # test migrating the schema back and forth may empty a table), the demo's links
     # to départements and régions would name old rows: the demo is then loaded again.
     ensure_territorial_data()
-    reference_import = TerritorialDataImport.objects.latest("imported_at").pk
-    if _demo_snapshot.get("reference_import") == reference_import:
-        _demo_snapshot["demo"].restore()
-    else:
-        call_command("load_demo_content", verbosity=0)
-        _demo_snapshot.update(demo=DatabaseSnapshot.take(), reference_import=reference_import)
+    load_demo()
     return serve_default_site(live_server)

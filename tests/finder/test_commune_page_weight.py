@@ -7,16 +7,14 @@ own and twenty quartiers prioritaires; Montreuil: 80 France services in the
 Métropole du Grand Paris) and on Ahun, a small town of la Creuse where most answers are "non".
 """
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import transaction
 
 from finder.eligibility import find_programmes
 from territories.delegates import NEARBY_SHOWN, france_services_near
 from territories.models import Commune
+from tests.demo_rows import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +27,7 @@ def demo_catalogue(django_db_setup, django_db_blocker, _official_lists_once):
     """What ``make run`` loads: the official lists, then the demo content through its
     loader, once for the module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=StringIO())
+        load_demo()
         yield
         transaction.set_rollback(True)
 

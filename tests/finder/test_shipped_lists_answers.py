@@ -20,6 +20,8 @@ from finder.territory_types import answer_for
 from finder.verdicts import Outcome
 from territories.datasets import DATA_DIR, load_manifest
 from territories.models import Commune, DatasetMembership, FormerCommuneName, OfficialDataset
+from tests.conftest import ensure_territorial_data
+from tests.finder.conftest import ensure_reference_lists
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +40,21 @@ class Facts:
     listed_territory_types: dict = field(default_factory=dict)
 
 
-@pytest.fixture
-def world(official_lists, taxonomies):
-    communes = {c.pk: c for c in Commune.objects.select_related("departement")}
-    datasets = {d.key: d for d in OfficialDataset.objects.exclude(kind="reseau")}
+@pytest.fixture(scope="module")
+def reference_rows(territorial_data, _official_lists_once, django_db_blocker):
+    """The 34,969 communes and the lists, read once for the module: reference data,
+    which no test of it changes (and no flush of the suite empties)."""
+    with django_db_blocker.unblock():
+        ensure_territorial_data()
+        ensure_reference_lists()
+        communes = {c.pk: c for c in Commune.objects.select_related("departement")}
+        datasets = {d.key: d for d in OfficialDataset.objects.exclude(kind="reseau")}
     return communes, datasets
+
+
+@pytest.fixture
+def world(official_lists, taxonomies, reference_rows):
+    return reference_rows
 
 
 def facts_by_commune(dataset, communes, datasets) -> dict[str, Facts]:

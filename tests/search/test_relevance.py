@@ -15,10 +15,8 @@ the engine's fuzzy match or proposed corrected ("Vouliez-vous dire…").
 """
 
 import os
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.urls import reverse
@@ -29,6 +27,7 @@ from wagtail.models import Page
 from search.catalogue import autocomplete_titles, search_catalogue
 from search.facets import catalogue_models
 from search.query import words
+from tests.demo_rows import load_demo
 
 from .conftest import BACKENDS, SearchEnv, backends_config, require_opensearch
 from .scenario import reference_communes
@@ -105,7 +104,7 @@ def demo(request, django_db_setup, django_db_blocker):
         try:
             if env.is_engine:
                 env.create_indices()
-            call_command("load_demo_content", stdout=StringIO())
+            load_demo()
             reference_communes()
             if env.is_engine:
                 from search.synonyms import synonym_rules
