@@ -65,7 +65,7 @@ def catalogue_built_by_a_fixture(programme_index, pacte_index):
 def test_a_fixture_leaves_the_indexes_wagtail_rebuilds(catalogue_built_by_a_fixture):
     page = catalogue_built_by_a_fixture
     built_references, built_entries = references(), search_entries()
-    assert "Petites villes de demain (PVD)" in built_entries[(page.content_type_id, str(page.pk))][0]
+    assert "pvd" in built_entries[(page.content_type_id, str(page.pk))][0].lower()  # the last title
     call_command("rebuild_references_index", verbosity=0)
     call_command("update_index", verbosity=0)
     assert built_references == references()
