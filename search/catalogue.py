@@ -120,10 +120,8 @@ def autocomplete_titles(query: str, limit: int = 8) -> list[dict]:
         for page in (specific.get(pk) for pk in pks)
         if page is not None
     ]
-    exact = exact_communes(query, limit=COMMUNES_IN_AUTOCOMPLETE)
+    exact, starting = communes_starting_with(query, COMMUNES_IN_AUTOCOMPLETE)
     places = [territories.autocomplete_entry(hit) for hit in territories.exact_territories(query)]
     if exact or places:
         return [autocomplete_entry(hit) for hit in exact] + places + titles
-    return titles + [
-        autocomplete_entry(hit) for hit in communes_starting_with(query, COMMUNES_IN_AUTOCOMPLETE)
-    ]
+    return titles + [autocomplete_entry(hit) for hit in starting]

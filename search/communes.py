@@ -46,11 +46,12 @@ def exact_communes(query: str, limit: int = 5) -> list[CommuneHit]:
     return [_hit(match.commune, match.former_name) for match in result.matches if match.exact]
 
 
-def communes_starting_with(query: str, limit: int = 3) -> list[CommuneHit]:
-    """Communes whose name or code starts with the query, for the autocomplete."""
-    return [
-        _hit(match.commune, match.former_name) for match in lookup(query, limit=limit, suggest=False).matches
-    ]
+def communes_starting_with(query: str, limit: int = 3) -> tuple[list[CommuneHit], list[CommuneHit]]:
+    """For the autocomplete, from one lookup: the communes that are exactly the query,
+    and those whose name or code starts with it (exact ones first)."""
+    matches = lookup(query, limit=limit, suggest=False).matches
+    hits = [_hit(match.commune, match.former_name) for match in matches]
+    return [hit for hit, match in zip(hits, matches, strict=True) if match.exact], hits
 
 
 def close_communes(query: str, limit: int = 3) -> list[CommuneHit]:

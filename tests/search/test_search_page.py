@@ -123,6 +123,17 @@ def test_editor_synonym_applies_at_once_on_the_database_backend(client, database
     assert "Action cœur de ville" in [r["title"] for r in data["results"]]
 
 
+def test_a_deleted_synonym_stops_at_once_on_the_database_backend(database_content):
+    """The list is cached between searches (``search.synonyms``): an editor's change
+    still applies to the next search."""
+    synonym = SearchSynonym.objects.create(terms="ACV, Action cœur de ville")
+    assert titles(search_catalogue("ACV"))[:1] == ["Action cœur de ville"]
+    synonym.delete()
+    assert titles(search_catalogue("ACV")) == []
+    SearchSynonym.objects.create(terms="ACV, Action cœur de ville")
+    assert titles(search_catalogue("ACV"))[:1] == ["Action cœur de ville"]
+
+
 def test_commune_named_by_the_query_comes_first_on_the_page(client, database_content):
     reference_communes()
     html = client.get(reverse("search"), {"q": "Guéret"}).content.decode()
