@@ -17,7 +17,7 @@ def name_starts_with(folded: str, field: str = "search_name") -> models.Q:
     """``field`` (a folded name) starts with ``folded``.
 
     On SQLite, ``LIKE`` ignores case, so it cannot use the column's index: a prefix
-    lookup read all 34,969 communes (about 7 ms of each search page). Folded names
+    lookup read all 34,969 communes (about 10 ms of each search page). Folded names
     compare byte by byte there, so the names starting with ``folded`` are exactly those
     from ``folded`` up to ``folded`` with its last letter raised by one: a range the
     index answers, kept beside ``LIKE``. PostgreSQL answers ``LIKE 'x%'`` from the

@@ -1,6 +1,8 @@
 """Fixtures of the finder tests: the real reference data and the official lists
 shipped in the project, imported by the same services the ``make run`` commands
-call, once for the session (they are reference data: no content row)."""
+call into the template test database (tests/database_template.py), so already
+there; imported again only if a test emptied them (they are reference data: no
+content row)."""
 
 import pytest
 
