@@ -27,6 +27,7 @@ from tests.factories import (
     TrainingIndexPageFactory,
 )
 from tests.index_tasks import index_once
+from tests.replayed_fixtures import replayed
 
 
 def pytest_configure(config):
@@ -184,6 +185,7 @@ def real_territories(territorial_data, django_db_blocker):
 
 
 @pytest.fixture
+@replayed
 def home_page(db):
     """The site shell (home page, legal pages, footer settings) on the default site."""
     home = load_shell(LoadReport())
@@ -194,6 +196,7 @@ def home_page(db):
 
 
 @pytest.fixture
+@replayed
 def taxonomies(db):
     """The reference taxonomies of the site setup (thématiques, politiques
     publiques, beneficiary and territory types) and two partners."""
@@ -203,16 +206,19 @@ def taxonomies(db):
 
 
 @pytest.fixture
+@replayed
 def programme_index(home_page, taxonomies):
     return ProgrammeIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
+@replayed
 def pacte_index(home_page):
     return PacteIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
+@replayed
 def training_index(home_page):
     return TrainingIndexPageFactory(parent=home_page)
 

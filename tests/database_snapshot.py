@@ -48,11 +48,11 @@ class DatabaseSnapshot:
     def take(cls) -> "DatabaseSnapshot":
         snapshot = cls()
         with connection.cursor() as cursor:
-            for table in _tables():
-                if _is_derived(cursor, table):
+            for table in snapshot_tables():
+                if is_derived(cursor, table):
                     continue
-                columns = _columns(cursor, table)
-                data = _read(cursor, table, columns)
+                columns = column_names(cursor, table)
+                data = read_rows(cursor, table, columns)
                 if data:
                     snapshot.rows[table] = (columns, data)
         return snapshot
@@ -61,11 +61,11 @@ class DatabaseSnapshot:
         """Empty every flushed table, then put the snapshot's rows back, in one
         transaction (foreign keys are checked at its end, so order does not matter)."""
         with transaction.atomic(), connection.cursor() as cursor:
-            for statement in connection.ops.sql_flush(no_style(), _tables()):
+            for statement in connection.ops.sql_flush(no_style(), snapshot_tables()):
                 cursor.execute(statement)
             for table, (columns, data) in self.rows.items():
-                _write(cursor, table, columns, data)
-            for statement in connection.ops.sequence_reset_sql(no_style(), _restored_models(self.rows)):
+                write_rows(cursor, table, columns, data)
+            for statement in connection.ops.sequence_reset_sql(no_style(), models_of(self.rows)):
                 cursor.execute(statement)
         ContentType.objects.clear_cache()  # ids may differ from those of the last flush
 
@@ -78,19 +78,21 @@ class DatabaseSnapshot:
 BASELINE: dict[str, DatabaseSnapshot] = {}
 
 
-def _tables() -> list[str]:
+def snapshot_tables() -> list[str]:
+    """Every table a flush empties, whose rows a snapshot holds."""
     return flushed_tables(connection.introspection.django_table_names(only_existing=True))
 
 
-def _restored_models(rows) -> list:
-    return [model for model in apps.get_models(include_auto_created=True) if model._meta.db_table in rows]
+def models_of(tables) -> list:
+    """The models (through tables included) stored in ``tables``."""
+    return [model for model in apps.get_models(include_auto_created=True) if model._meta.db_table in tables]
 
 
-def _columns(cursor, table: str) -> list[str]:
+def column_names(cursor, table: str) -> list[str]:
     return [column.name for column in connection.introspection.get_table_description(cursor, table)]
 
 
-def _is_derived(cursor, table: str) -> bool:
+def is_derived(cursor, table: str) -> bool:
     """An SQLite virtual table (the full-text index of the database search backend):
     triggers on its source table fill it, so copying it too would write its rows twice."""
     if connection.vendor != "sqlite":
@@ -103,7 +105,7 @@ def _column_list(columns: list[str]) -> str:
     return ", ".join(connection.ops.quote_name(column) for column in columns)
 
 
-def _read(cursor, table: str, columns: list[str]):
+def read_rows(cursor, table: str, columns: list[str]):
     """The table's rows: ``COPY`` text on PostgreSQL (every type round-trips as the
     server wrote it), a list of tuples elsewhere."""
     name = connection.ops.quote_name(table)
@@ -114,7 +116,7 @@ def _read(cursor, table: str, columns: list[str]):
     return cursor.fetchall()
 
 
-def _write(cursor, table: str, columns: list[str], data):
+def write_rows(cursor, table: str, columns: list[str], data):
     name = connection.ops.quote_name(table)
     if connection.vendor == "postgresql":
         with cursor.cursor.copy(f"COPY {name} ({_column_list(columns)}) FROM STDIN") as copy:

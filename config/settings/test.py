@@ -40,3 +40,7 @@ SITE_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # data that the session imports once: transactional tests end with a flush.
 INSTALLED_APPS = ["tests", *INSTALLED_APPS]  # noqa: F405
 TEST_PRESERVED_APPS = ["territories"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Django's SQLite backend, with a foreign-key check at the end of each test that
+    # reads the reference data only when the test wrote to it (tests/sqlite_backend).
+    DATABASES["default"]["ENGINE"] = "tests.sqlite_backend"  # noqa: F405

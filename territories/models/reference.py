@@ -22,7 +22,12 @@ def name_starts_with(folded: str, field: str = "search_name") -> models.Q:
     from ``folded`` up to ``folded`` with its last letter raised by one: a range the
     index answers, kept beside ``LIKE``. PostgreSQL answers ``LIKE 'x%'`` from the
     ``varchar_pattern_ops`` index Django adds to such a column, and its collation may
-    order names otherwise: there ``LIKE`` alone."""
+    order names otherwise: there ``LIKE`` alone.
+
+    No name holds a NUL character, and PostgreSQL refuses one in a query's text: a
+    prefix with one finds nothing, without asking the database."""
+    if "\x00" in folded:
+        return models.Q(pk__in=[])
     condition = models.Q(**{f"{field}__startswith": folded})
     if connection.vendor == "sqlite" and folded and ord(folded[-1]) < 0x10FFFF:
         upper = folded[:-1] + chr(ord(folded[-1]) + 1)

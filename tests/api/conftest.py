@@ -8,10 +8,12 @@ from wagtail.models import PageViewRestriction
 from catalogue.models import Partner, Theme
 from programmes.models import ProgrammeContact, ProgrammePage
 from tests.factories import TrainingOfferPageFactory, make_pacte, make_programme  # noqa: F401
+from tests.replayed_fixtures import replayed
 from tests.territories.conftest import catalogue  # noqa: F401
 
 
 @pytest.fixture
+@replayed
 def published(catalogue, programme_index, training_index, real_territories):  # noqa: F811
     """The published catalogue, with one draft and one private programme beside it."""
     petites_villes = catalogue["petites_villes"]

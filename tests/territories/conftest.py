@@ -7,6 +7,7 @@ import pytest
 from catalogue.models import BeneficiaryType, TerritoryType
 from territories.models import Departement
 from tests.factories import PactePageFactory, ProgrammePageFactory
+from tests.replayed_fixtures import replayed
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +16,7 @@ def _reference_data_present(real_territories):
 
 
 @pytest.fixture
+@replayed
 def catalogue(programme_index, pacte_index):
     """Pacte Ardennes (département 08), a small-town programme (< 20 000
     inhabitants, communes and EPCI, "Petites villes" list) and an overseas one."""

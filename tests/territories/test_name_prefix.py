@@ -26,6 +26,12 @@ def test_typed_starts_find_every_name_that_starts_so(names, prefix):
     assert found(prefix) == {name for name in names if name.startswith(prefix)}
 
 
+@pytest.mark.parametrize("prefix", ["\x00", "sa\x00", "\x00int"])
+def test_a_nul_character_finds_nothing_on_every_database(names, prefix):
+    """Once failed on PostgreSQL (Hypothesis drew "\\x00"): it refuses NUL in a query."""
+    assert found(prefix) == set()
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_start_of_a_real_name_or_any_text_finds_the_same_names(names, data):
