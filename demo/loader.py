@@ -27,6 +27,7 @@ from wagtail.models import Page
 from catalogue.models import Source
 from core.data_files import read_yaml
 from core.reference_index import references_indexed_once
+from core.search_index import search_indexed_once
 from core.upsert import LoadReport, upsert, upsert_page
 from home.setup import setup_site
 
@@ -46,9 +47,10 @@ def read(name: str) -> list[dict]:
 def load_demo_content(report: LoadReport, *, progress=None):
     """The site setup first (the demo stands on the shell and the reference
     taxonomies; a no-op when ``setup_site`` already ran), then every data file,
-    then the sources of the eligibility criteria. Wagtail's reference index is
-    brought up to date once per object at the end, not after each save."""
-    with references_indexed_once():
+    then the sources of the eligibility criteria. Wagtail's reference index and the
+    search index are brought up to date once per object at the end, not after each
+    save."""
+    with references_indexed_once(), search_indexed_once():
         home = setup_site(report)
         load_files(DATA_FILES, report, progress=progress)
         criteria_sources.load(home, report)
