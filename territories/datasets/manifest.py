@@ -3,6 +3,7 @@ what each file is, where it comes from and which column holds what. Data, not
 code: adding a list is adding an entry and its file."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,8 +66,14 @@ class DatasetSpec:
 
 
 def load_manifest(path: Path = MANIFEST) -> list[DatasetSpec]:
-    entries = read_yaml(path) or []
-    return [DatasetSpec(**entry) for entry in entries]
+    """The datasets ``path`` describes, read once per version of the file (the demo
+    loader asks for one dataset's source twenty times in a run)."""
+    return list(_parsed(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(path: Path, _modified: int) -> tuple[DatasetSpec, ...]:
+    return tuple(DatasetSpec(**entry) for entry in read_yaml(path) or [])
 
 
 def spec_for(key: str) -> DatasetSpec | None:
