@@ -11,12 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def territory_site(demo_site_url):
-    from django.core.management import call_command
-
     from alerts import subscriptions, targets, tokens
+    from tests.finder.conftest import ensure_reference_lists
 
-    call_command("import_public_services", verbosity=0)
-    call_command("import_official_lists", verbosity=0)
+    ensure_reference_lists()  # in the template test database already
     subscription = subscriptions.subscribe(
         targets.parse("intercommunalite:200041630"), "maire@example.fr", "hebdomadaire", "accord"
     )

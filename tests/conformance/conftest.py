@@ -2,29 +2,28 @@
 back at its end, for the validators and clients that read many of its pages (the Nu
 Html Checker, the feed and sitemap schemas, Schemathesis, the link checker).
 
-It stands on the real territorial data (committed once for the session, like every
-test that needs it); the rest (official lists, demo content, two news items so that
-the feeds have entries) lives in a transaction opened for the folder: each test runs
-in a savepoint inside it, as pytest-django does, and none of it is left for the next
-folder.
+It stands on the real territorial data and the official lists (in the template test
+database, like every test that needs them); the rest (the demo content, as its loader
+writes it, put back from the first load in this process by ``tests/demo_rows.py``, and
+two news items so that the feeds have entries) lives in a transaction opened for the
+folder: each test runs in a savepoint inside it, as pytest-django does, and none of it
+is left for the next folder.
 """
 
 import datetime
-from io import StringIO
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from wagtail.models import Page, Site
 
-from core.upsert import LoadReport
-from demo.loader import load_demo_content
 from news.models import NewsIndexPage, NewsPage
 from programmes.models import ProgrammePage
 from tests.conftest import ensure_territorial_data
+from tests.demo_rows import load_demo
 from tests.factories import publish_index
+from tests.finder.conftest import ensure_reference_lists
 
 #: The host name the demo site is configured with (``Site.hostname``): absolute
 #: addresses (sitemap, feeds) carry it, and pages are asked on it here.
@@ -63,9 +62,9 @@ def demo_site(django_db_setup, django_db_blocker, territorial_data):
     with django_db_blocker.unblock():
         ensure_territorial_data()  # again if a live-server test flushed the tables
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("import_public_services", stdout=StringIO(), stderr=StringIO())
-        call_command("import_official_lists", stdout=StringIO(), stderr=StringIO())
-        home = load_demo_content(LoadReport())
+        ensure_reference_lists()  # in the template database already (tests/finder/conftest.py)
+        load_demo()  # the loader's rows, put back if this process loaded them before
+        home = Site.objects.get(is_default_site=True).root_page.specific
         Site.objects.filter(is_default_site=True).update(hostname=HOST, port=80)
         index = NewsIndexPage.objects.first() or publish_index(
             home, NewsIndexPage, "Actualités", "actualites"
