@@ -5,6 +5,7 @@ runs on SQLite locally and on PostgreSQL in CI.
 """
 
 import tempfile
+import uuid
 from pathlib import Path
 
 from .base import *  # noqa: F403
@@ -24,8 +25,10 @@ CACHES = env_caches("CACHE_URL")  # noqa: F405
 # test clients bound to other loopback addresses (127.0.0.2…) are distinct visitors.
 TRUSTED_PROXIES = ["127.0.0.1"]
 # Attachments on a real file system (a fresh temporary folder per test process,
-# removed by tests/conftest.py), so that tests see what production writes.
-PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="anct-test-attachments-"))
+# removed by tests/conftest.py), so that tests see what production writes. The folder
+# is named here and created by the storage on the first file saved: the commands run
+# with these settings (checks, the template database) save none and leave none behind.
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / f"anct-test-attachments-{uuid.uuid4().hex}"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "private": {
