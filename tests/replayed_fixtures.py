@@ -40,7 +40,6 @@ from tests.database_snapshot import (
 from tests.index_tasks import run_held_tasks, search_index_in_database
 
 _recordings: dict[tuple, "_Recording"] = {}
-_INTEGER_KEYS = (models.AutoField, models.BigAutoField, models.SmallAutoField, models.IntegerField)
 
 
 def replayed(fixture_function):
@@ -72,11 +71,7 @@ class _Instance:
     pk: object
 
 
-class _Unsupported:
-    pass
-
-
-_UNSUPPORTED = _Unsupported()
+_UNSUPPORTED = object()  # a value the recording cannot hold
 
 
 @dataclass
@@ -137,7 +132,7 @@ def _state_query(vendor: str, tables: tuple) -> str:
     parts = []
     for table, model in tables:
         parts.append(f"(SELECT COUNT(*) FROM {quote(table)})")
-        if model is not None and isinstance(model._meta.pk, _INTEGER_KEYS):
+        if model is not None and isinstance(model._meta.pk, models.IntegerField):  # auto fields too
             parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(table)})")
     return "SELECT " + ", ".join(parts)
 

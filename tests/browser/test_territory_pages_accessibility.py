@@ -6,13 +6,14 @@ manage page)."""
 
 import pytest
 
+from tests.finder.conftest import ensure_reference_lists
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def territory_site(demo_site_url):
     from alerts import subscriptions, targets, tokens
-    from tests.finder.conftest import ensure_reference_lists
 
     ensure_reference_lists()  # in the template test database already
     subscription = subscriptions.subscribe(
