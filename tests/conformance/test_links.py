@@ -55,6 +55,7 @@ class LinkChecker:
         self.bodies = dict(pages)
         self.statuses: dict[str, int] = {}
         self.per_route: dict[str, int] = {}
+        self.anchors: dict[str, set[str]] = {}
 
     def sampled_out(self, path: str) -> bool:
         """True past ``PER_ROUTE`` addresses of one parameterised view."""
@@ -81,6 +82,12 @@ class LinkChecker:
             self.bodies[path] = self.client.get(path).content
         return self.bodies[path]
 
+    def ids(self, path: str) -> set[str]:
+        """The ids of the page at ``path``, parsed once: a page holds many anchors."""
+        if path not in self.anchors:
+            self.anchors[path] = ids(self.body(path))
+        return self.anchors[path]
+
     def problem(self, url: str, page: str | None = None) -> str | None:
         """What is wrong with a link to ``url`` found on ``page``, or None."""
         address, fragment = urldefrag(url)
@@ -93,13 +100,13 @@ class LinkChecker:
             return "lien vide (#)"
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         if path == page:  # within the page itself (skip links, sources): only its anchor counts
-            return f"ancre #{fragment} absente" if fragment and fragment not in ids(self.body(path)) else None
+            return f"ancre #{fragment} absente" if fragment and fragment not in self.ids(path) else None
         if self.sampled_out(path):
             return None
         status = self.status(path)
         if not 200 <= status < 400:
             return f"HTTP {status}"
-        if fragment and status == 200 and fragment not in ids(self.body(path)):
+        if fragment and status == 200 and fragment not in self.ids(path):
             return f"ancre #{fragment} absente"
         return None
 
