@@ -52,33 +52,39 @@ def load_demo_content(report: LoadReport, *, progress=None):
     save."""
     with references_indexed_once(), search_indexed_once():
         home = setup_site(report)
-        load_files(DATA_FILES, report, progress=progress)
+        load_files(DATA_FILES, report, progress=progress, criteria=criteria_sources.by_slug())
         criteria_sources.load(home, report)
     return home
 
 
-def load_files(names: list[str], report: LoadReport, *, progress=None) -> None:
+def load_files(names: list[str], report: LoadReport, *, progress=None, criteria=None) -> None:
+    """``criteria`` (slug → entry of ``criteria.yaml``): the criteria a page being
+    created gets in its first revision (``criteria_sources.preset``)."""
     for name in names:
         if progress:
             progress(name)
         for block in read(name):
-            load_block(block, report)
+            load_block(block, report, criteria)
 
 
-def load_block(block: dict, report: LoadReport) -> None:
+def load_block(block: dict, report: LoadReport, criteria=None) -> None:
     model = apps.get_model(block["model"])
     if issubclass(model, Page):
         parent = Page.objects.filter(slug=block["parent"]).order_by("depth").first().specific
         for row in block["rows"]:
-            _load_page(model, parent, row, block.get("children", {}), report)
+            _load_page(
+                model, parent, row, block.get("children", {}), report, (criteria or {}).get(row["slug"])
+            )
     else:
         for row in block["rows"]:
             _load_row(model, row, block["key"], report)
 
 
-def _load_page(model, parent, row: dict, match_on: dict, report: LoadReport):
+def _load_page(model, parent, row: dict, match_on: dict, report: LoadReport, criteria=None):
     fields, relations, children = _resolve(model, row, report, row["title"], row.get("sheet"))
     fields.pop("slug")
+    if criteria and not model.objects.child_of(parent).filter(slug=row["slug"]).exists():
+        criteria_sources.preset(model, criteria, fields, relations)
     return upsert_page(
         parent,
         model,

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.models import Source
+from demo import criteria_sources
 from pactes.models import PactePage
 from programmes.models import ProgrammePage
 
@@ -52,3 +53,22 @@ def test_loading_again_keeps_the_sources_and_an_editors_choice(real_territories)
     load_demo()
     assert Source.objects.count() == sources
     assert ProgrammePage.objects.get(slug="petites-villes-de-demain").eligibility_source == chosen
+
+
+def test_a_fresh_load_publishes_each_page_once_with_its_criteria(real_territories):
+    """The criteria are in the page's first revision, as the criteria step would
+    have set them: the same types, source and population bounds, one revision."""
+    load_demo()
+    entries = criteria_sources.criteria()
+    assert len(entries) == 28
+    for entry in entries:
+        page = ProgrammePage.objects.filter(slug=entry["slug"]).first() or PactePage.objects.get(
+            slug=entry["slug"]
+        )
+        assert page.revisions.count() == 1, entry["slug"]
+        if "types" in entry:
+            assert sorted(t.slug for t in page.eligible_territory_types.all()) == sorted(entry["types"])
+        if entry.get("clear_population"):
+            assert (page.population_min, page.population_max) == (None, None)
+        assert page.eligibility_source == criteria_sources.source_of(entry), entry["slug"]
+        assert not page.has_unpublished_changes
