@@ -3,6 +3,11 @@
 # "exemple", for trying the staff screens) and `make test` (the whole suite). Everything they need is installed
 # by the targets below; nothing is assumed beyond Python 3.11, Java, Maven, Node.js, apt.
 
+# Bytecode caches are written (__pycache__/, ignored by git) even where the environment
+# says not to: otherwise every process (each pytest worker, each manage.py of the checks)
+# compiles the project and pytest rewrites the 190 test modules again, 2 s per process.
+unexport PYTHONDONTWRITEBYTECODE
+
 PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python

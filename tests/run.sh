@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# Bytecode caches written, as the Makefile does: each process reuses what the first compiled.
+unset PYTHONDONTWRITEBYTECODE
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
 # The template test database (schema and reference data, tests/database_template.py),
