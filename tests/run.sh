@@ -17,7 +17,7 @@ stop_template() { kill "$TEMPLATE_PID" 2>/dev/null || true; rm -f "$TEMPLATE_LOG
 trap stop_template EXIT
 
 bash tests/checks.sh
-echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch)"
+echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch) [${SECONDS} s]"
 # The relevance and index tests run against a real engine: no engine, no suite.
 OPENSEARCH_PORT=${OPENSEARCH_PORT:-9201}
 stop_opensearch() { tools/opensearch/stop.sh "$OPENSEARCH_PORT" >/dev/null 2>&1 || true; stop_template; }
@@ -28,7 +28,7 @@ if ! OPENSEARCH_TEST_URL=$(tools/opensearch/start.sh "$OPENSEARCH_PORT"); then
 fi
 export OPENSEARCH_TEST_URL
 
-echo "== Varnish et Redis (paquets Debian, tools/serve)"
+echo "== Varnish et Redis (paquets Debian, tools/serve) [${SECONDS} s]"
 # One worker per core (pytest-xdist; TEST_WORKERS=0 runs everything in one process).
 # Each worker has its own live server port, its own Varnish in front of it and its own
 # Redis (tests/conftest.py picks them by worker number), so the HTTP cache and browser
@@ -54,11 +54,11 @@ for ((i = 0; i < SERVICE_SETS; i++)); do
 done
 export HTTP_CACHE_TEST_URLS REDIS_TEST_URLS
 
-echo "== base de test modèle (tests/database_template.py)"
+echo "== base de test modèle (tests/database_template.py) [${SECONDS} s]"
 wait "$TEMPLATE_PID" || { cat "$TEMPLATE_LOG" >&2; exit 1; }
 cat "$TEMPLATE_LOG"
 
-echo "== pytest (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, caches HTTP : $HTTP_CACHE_TEST_URLS)"
+echo "== pytest [${SECONDS} s] (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, caches HTTP : $HTTP_CACHE_TEST_URLS)"
 # The tests sharing a module or package fixture (the demo content, loaded once for a
 # module) stay on one worker; the others go to whichever is free (tests/conftest.py).
 $PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
