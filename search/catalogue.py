@@ -98,9 +98,9 @@ def search_catalogue(
 
 def _autocomplete(query: str, limit: int) -> list[int]:
     def ask(alias):
-        found = []
+        found, public = [], public_pages().only("id")
         for text in spellings(query, synonym_rules()):
-            pages = public_pages().only("id").autocomplete(text, operator="and", backend=alias)
+            pages = public.autocomplete(text, operator="and", backend=alias)
             found += [page.pk for page in pages[:limit]]
         return list(dict.fromkeys(found))[:limit]
 

@@ -47,14 +47,26 @@ def _read(results) -> list:
     return first + list(results[BATCH:MAX_MATCHES]) if len(first) == BATCH else first
 
 
-def _pages(query, backend, operator=None, ranked=True) -> list:
-    pages = public_pages().only("id", "content_type_id", "title")
-    return _read(pages.search(query, operator=operator, order_by_relevance=ranked, backend=backend))
+class _Scope:
+    """What a visitor may find, read once per search: Wagtail's ``public()`` and the
+    documents' restrictions each query the view restrictions when built, and one
+    search asks the backend up to seven times."""
+
+    def __init__(self, backend: str):
+        self.backend = backend
+        self.pages = public_pages().only("id", "content_type_id", "title")
+        self.documents = public_documents()
 
 
-def _find(query, backend, operator=None) -> Matches:
-    pages = _pages(query, backend, operator)
-    documents = _read(public_documents().search(query, operator=operator, backend=backend))
+def _pages(query, scope: _Scope, operator=None, ranked=True) -> list:
+    return _read(
+        scope.pages.search(query, operator=operator, order_by_relevance=ranked, backend=scope.backend)
+    )
+
+
+def _find(query, scope: _Scope, operator=None) -> Matches:
+    pages = _pages(query, scope, operator)
+    documents = _read(scope.documents.search(query, operator=operator, backend=scope.backend))
     return Matches(
         [("page", p.pk) for p in pages] + [("document", d.pk) for d in documents],
         {p.pk: p.content_type_id for p in pages},
@@ -62,11 +74,11 @@ def _find(query, backend, operator=None) -> Matches:
     )
 
 
-def _order(matches: Matches, expansion: Expansion, backend) -> None:
+def _order(matches: Matches, expansion: Expansion, scope: _Scope) -> None:
     held, editorial = Counter(), set()
     if matches.relaxed:
         for slot in expansion.slots:
-            held.update(page.pk for page in _pages(slot.text, backend, ranked=False))
+            held.update(page.pk for page in _pages(slot.text, scope, ranked=False))
         catalogue = {ct.pk for ct in ContentType.objects.get_for_models(*catalogue_models()).values()}
         editorial = {pk for pk, ct in matches.content_types.items() if ct not in catalogue}
     in_title = {pk: expansion.matched(title) for pk, title in matches.titles.items()}
@@ -76,12 +88,13 @@ def _order(matches: Matches, expansion: Expansion, backend) -> None:
 
 def find(expansion: Expansion, backend: str = "default") -> Matches:
     """Matches of the query ``expansion`` holds, on the backend named ``backend``."""
+    scope = _Scope(backend)
     text = " ".join(slot.text for slot in expansion.slots)
-    matches = _find(text, backend, "and")
+    matches = _find(text, scope, "and")
     if not matches.keys and len(expansion.slots) > 1:
-        matches = _find(text, backend, "or")
+        matches = _find(text, scope, "or")
         matches.relaxed = True
     if not matches.keys:
-        return _find(Fuzzy(text, operator="and"), backend)
-    _order(matches, expansion, backend)
+        return _find(Fuzzy(text, operator="and"), scope)
+    _order(matches, expansion, scope)
     return matches

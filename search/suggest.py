@@ -46,15 +46,27 @@ def _learn(known: Vocabulary, phrases) -> Vocabulary:
     return known
 
 
+#: The last vocabulary built in this process, by its titles' key and synonym lines: a
+#: search asks for it up to three times, each autocomplete keystroke once.
+_last: dict[tuple, Vocabulary] = {}
+
+
 def vocabulary(synonym_rules: list[str]) -> Vocabulary:
     """Titles' words cached until the public pages change (their number or their
-    latest publication), synonyms' words added at each call (they change apart)."""
+    latest publication), synonyms' words added (they change apart); the merged
+    result is kept in this process for the same titles and synonyms."""
     pages = public_pages()
     state = pages.aggregate(count=Count("id"), last=Max("last_published_at"))
     key = f"search-titles-{state['count']}-{state['last'] and state['last'].timestamp()}"
+    memo_key = (key, tuple(synonym_rules))
+    if memo_key in _last:
+        return _last[memo_key]
     titles = cache.get_or_set(key, lambda: _learn(Vocabulary(), pages.values_list("title", flat=True)), 86400)
     terms = _learn(Vocabulary(), [t.strip() for rule in synonym_rules for t in rule.split(",") if t.strip()])
-    return Vocabulary({**terms.words, **titles.words}, {**terms.phrases, **titles.phrases})
+    merged = Vocabulary({**terms.words, **titles.words}, {**terms.phrases, **titles.phrases})
+    _last.clear()
+    _last[memo_key] = merged
+    return merged
 
 
 def _corrected(tokens: list[str], known: dict[str, str]) -> str | None:
