@@ -54,11 +54,15 @@ for ((i = 0; i < SERVICE_SETS; i++)); do
 done
 export HTTP_CACHE_TEST_URLS REDIS_TEST_URLS
 
-echo "== base de test modèle (tests/database_template.py) [${SECONDS} s]"
-wait "$TEMPLATE_PID" || { cat "$TEMPLATE_LOG" >&2; exit 1; }
-cat "$TEMPLATE_LOG"
-
 echo "== pytest [${SECONDS} s] (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSEARCH_TEST_URL, caches HTTP : $HTTP_CACHE_TEST_URLS)"
+# pytest starts while the template may still be building: its processes start up and
+# collect the tests meanwhile, then each waits for the template (the builder holds its
+# lock, tests/database_template.py) and copies it. Should the build fail, a process
+# that then takes the lock builds it itself, and its error fails the suite.
 # The tests sharing a module or package fixture (the demo content, loaded once for a
 # module) stay on one worker; the others go to whichever is free (tests/conftest.py).
-$PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@"
+status=0
+$PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@" || status=$?
+echo "== base de test modèle (tests/database_template.py)"
+if wait "$TEMPLATE_PID"; then cat "$TEMPLATE_LOG"; else cat "$TEMPLATE_LOG" >&2; status=1; fi
+exit "$status"
