@@ -85,16 +85,16 @@ def by_slug() -> dict[str, dict]:
     return {entry["slug"]: entry for entry in criteria()}
 
 
-def preset(model, entry: dict, fields: dict, relations: dict) -> bool:
+def preset(model, entry: dict, fields: dict, relations: dict) -> None:
     """Put ``entry``'s criteria into the values a page is about to be created with,
     so that its first revision carries them and ``load`` then finds it up to date:
-    one published revision instead of two. False (nothing set) for a model without
+    one published revision instead of two. Nothing is set for a model without
     criteria or a territory type not there yet: ``load`` applies the entry then."""
     if model not in (ProgrammePage, PactePage):
-        return False
+        return
     types = {t.slug: t for t in TerritoryType.objects.filter(slug__in=entry.get("types", []))}
     if len(types) != len(entry.get("types", [])):
-        return False
+        return
     if "types" in entry:
         relations["eligible_territory_types"] = [types[slug] for slug in entry["types"]]
     if entry.get("clear_population"):
@@ -102,7 +102,6 @@ def preset(model, entry: dict, fields: dict, relations: dict) -> bool:
     current = fields.get("eligibility_source")
     if current is None or current.url in REPLACED_DEMO_SOURCES:
         fields["eligibility_source"] = source_of(entry)
-    return True
 
 
 def load(home, report):
