@@ -96,11 +96,13 @@ test: install-test
 # the property tests with 100 generated examples each (1,000 in `make test` and CI).
 # The template test database (tests/database_template.py) is built beside the checks and
 # while pytest starts: its processes wait for it (the builder holds its lock), then copy it.
+# The checks and pytest run under `nice` so that the builder, which every test waits for,
+# keeps a core (tests/run.sh does the same).
 test-fast: $(VENV)/.installed-test node_modules/.installed gettext
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py build_test_database & template=$$!; \
-	bash tests/checks.sh || { kill $$template; exit 1; }; \
+	nice -n 5 bash tests/checks.sh || { kill $$template; exit 1; }; \
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100) SEARCH_FUZZ_EXAMPLES=$(or $(SEARCH_FUZZ_EXAMPLES),100) \
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS); \
+	DJANGO_SETTINGS_MODULE=config.settings.test nice -n 5 $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS); \
 	status=$$?; wait $$template || status=1; exit $$status
 
 # The browser suite ten times in a row (REPEAT=N to change): flaky tests show here.

@@ -12,10 +12,9 @@ import pytest
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS
 from django.test import Client
-from wagtail.models import Site
 
 from catalogue.setup import setup as load_reference_taxonomies
-from home.setup import LoadReport, load_shell
+from home.setup import LoadReport
 from territories.importer import DEFAULT_PACKAGE_DIR, import_territories, read_version
 from territories.models import EPCI, EPT, Arrondissement, Commune, Departement, Region, TerritorialDataImport
 from tests.database_snapshot import BASELINE, DatabaseSnapshot
@@ -28,6 +27,7 @@ from tests.factories import (
 )
 from tests.index_tasks import index_once
 from tests.replayed_fixtures import replayed
+from tests.site_shell import site_shell
 
 
 def pytest_configure(config):
@@ -188,11 +188,7 @@ def real_territories(territorial_data, django_db_blocker):
 @replayed
 def home_page(db):
     """The site shell (home page, legal pages, footer settings) on the default site."""
-    home = load_shell(LoadReport())
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "testserver"
-    site.save()
-    return home
+    return site_shell()
 
 
 @pytest.fixture

@@ -16,7 +16,11 @@ TEMPLATE_PID=$!
 stop_template() { kill "$TEMPLATE_PID" 2>/dev/null || true; rm -f "$TEMPLATE_LOG"; }
 trap stop_template EXIT
 
-bash tests/checks.sh
+# The template is on every test's path: its builder keeps the default priority, and what
+# runs beside it (the checks, then pytest's start-up and collection) yields to it
+# (nice). Once it is built, pytest's processes compete only with the services they
+# call (PostgreSQL, OpenSearch, Varnish, Redis), which had better answer first anyway.
+nice -n 5 bash tests/checks.sh
 echo "== OpenSearch (port ${OPENSEARCH_PORT:-9201}, tools/opensearch) [${SECONDS} s]"
 # The relevance and index tests run against a real engine: no engine, no suite.
 OPENSEARCH_PORT=${OPENSEARCH_PORT:-9201}
@@ -62,7 +66,7 @@ echo "== pytest [${SECONDS} s] (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSE
 # The tests sharing a module or package fixture (the demo content, loaded once for a
 # module) stay on one worker; the others go to whichever is free (tests/conftest.py).
 status=0
-$PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@" || status=$?
+nice -n 5 $PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@" || status=$?
 echo "== base de test modèle (tests/database_template.py)"
 if wait "$TEMPLATE_PID"; then cat "$TEMPLATE_LOG"; else cat "$TEMPLATE_LOG" >&2; status=1; fi
 exit "$status"
