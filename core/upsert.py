@@ -25,6 +25,8 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from core.bulk_insert import insert_rows
+
 
 @dataclass
 class LoadReport:
@@ -103,7 +105,8 @@ def sync_table(
     field values a new row is built from, by attname), in batches: create the
     missing rows, update the ones that differ, count the others unchanged.
     Returns the primary keys of the rows ``wanted`` does not name, for the caller
-    to delete (at once, or after the tables that point at them)."""
+    to delete (at once, or after the tables that point at them). New rows are
+    written by ``core.bulk_insert`` (``COPY`` on PostgreSQL)."""
     existing = {key(obj): obj for obj in (queryset if queryset is not None else model.objects.all())}
     names = sorted({name for values in wanted.values() for name in values})
     to_create, to_update = [], []
@@ -117,7 +120,7 @@ def sync_table(
             to_update.append(obj)
         else:
             report.unchanged += 1
-    model.objects.bulk_create(to_create, batch_size=batch_size)
+    insert_rows(model, to_create, batch_size=batch_size)
     if to_update:
         model.objects.bulk_update(
             to_update, [n.removesuffix("_id") for n in names if n != "pk"], batch_size=batch_size

@@ -2,7 +2,7 @@
 
 Idempotent: every table is compared with what the data says before anything
 is written, so a second run of the same version creates, updates and deletes
-nothing. Writes are batched (``bulk_create`` / ``bulk_update``) inside one
+nothing. Writes are batched (``core.bulk_insert``, ``bulk_update``) inside one
 transaction, which keeps the whole run to a few seconds on SQLite and
 PostgreSQL. A bad record (unknown département, EPCI member that is not a
 current commune…) is reported with its reason and skipped; the good ones are

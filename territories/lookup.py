@@ -308,6 +308,13 @@ def lookup_territories(query: str, limit: int = 10) -> TerritoryMatches:
         key=lambda g: (g.search_name != folded, not g.search_name.startswith(folded), -(g.population or 0))
     )
     found.groupements = groupements[:limit]
-    departements = [d for d in Departement.objects.all() if fold(d.name).startswith(folded)]
-    found.departements = sorted(departements, key=lambda d: (fold(d.name) != folded, d.code))[:limit]
+    departements = [d for d in Departement.objects.all() if _folded_name(d.name).startswith(folded)]
+    found.departements = sorted(departements, key=lambda d: (_folded_name(d.name) != folded, d.code))[:limit]
     return found
+
+
+@lru_cache(maxsize=512)
+def _folded_name(name: str) -> str:
+    """A département's name folded: the same hundred names at every lookup (the
+    search page and the autocomplete make one per request)."""
+    return fold(name)

@@ -23,6 +23,7 @@ from pathlib import Path
 from django.db import transaction
 
 from core import content_version, frontend_cache
+from core.bulk_insert import insert_rows
 
 from ..models import EPCI, EPT, Commune, DatasetMembership, FormerCommuneName, OfficialDataset
 from ..official_lists import ListReport
@@ -345,7 +346,7 @@ def _sync(dataset: OfficialDataset, wanted: dict, report: DatasetReport) -> Comm
             to_update.append(row)
         else:
             report.unchanged += 1
-    DatasetMembership.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+    insert_rows(DatasetMembership, to_create, batch_size=BATCH_SIZE)
     DatasetMembership.objects.bulk_update(to_update, list(FIELDS), batch_size=BATCH_SIZE)
     stale = [row.pk for row in existing.values()]
     for start in range(0, len(stale), BATCH_SIZE):
