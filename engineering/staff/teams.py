@@ -11,7 +11,7 @@ show. Access is Wagtail's own policy for groups (``auth.change_group``)."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, StatusTagColumn
@@ -28,11 +28,13 @@ REACHABLE = ACTIVE & ~Q(user__email="")
 
 def protocol_groups():
     """The groups that hold a role, with their members counted and the
-    départements of each team, in two queries."""
+    départements of each team, in two queries. A team's routing rules are
+    tested by a subquery: joined, they multiplied the rows to count by the
+    number of départements (half a second for a search on the list)."""
     rules = RoutingRule.objects.select_related("departement").order_by("departement")
+    routes = Exists(RoutingRule.objects.filter(team=OuterRef("pk")))
     return (
-        Group.objects.filter(Q(engineering_role__isnull=False) | Q(engineering_routing_rules__isnull=False))
-        .distinct()
+        Group.objects.filter(Q(engineering_role__isnull=False) | routes)
         .select_related("engineering_role")
         .prefetch_related(Prefetch("engineering_routing_rules", queryset=rules))
         .annotate(
