@@ -59,10 +59,14 @@ class DatabaseSnapshot:
 
     def restore(self):
         """Empty every flushed table, then put the snapshot's rows back, in one
-        transaction (foreign keys are checked at its end, so order does not matter)."""
+        transaction (foreign keys are checked at its end, so order does not matter).
+
+        Only the tables holding rows are emptied, by ``DELETE``: a test writes to a
+        few of the 150 tables, and PostgreSQL's ``TRUNCATE`` of all of them (what
+        ``flush`` does) took a quarter of a second after every transactional test."""
         with transaction.atomic(), connection.cursor() as cursor:
-            for statement in connection.ops.sql_flush(no_style(), snapshot_tables()):
-                cursor.execute(statement)
+            for table in tables_with_rows(cursor, snapshot_tables()):
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - Django's tables
             for table, (columns, data) in self.rows.items():
                 write_rows(cursor, table, columns, data)
             for statement in connection.ops.sequence_reset_sql(no_style(), models_of(self.rows)):
@@ -81,6 +85,16 @@ BASELINE: dict[str, DatabaseSnapshot] = {}
 def snapshot_tables() -> list[str]:
     """Every table a flush empties, whose rows a snapshot holds."""
     return flushed_tables(connection.introspection.django_table_names(only_existing=True))
+
+
+def tables_with_rows(cursor, tables: list[str]) -> list[str]:
+    """Those of ``tables`` that hold at least one row, in one query."""
+    if not tables:
+        return []
+    quote = connection.ops.quote_name
+    checks = " UNION ALL ".join(f"SELECT %s WHERE EXISTS (SELECT 1 FROM {quote(table)})" for table in tables)
+    cursor.execute(checks, tables)
+    return [row[0] for row in cursor.fetchall()]
 
 
 def models_of(tables) -> list:
