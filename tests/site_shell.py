@@ -1,6 +1,6 @@
 """The site shell the tests build on: home page, legal pages and footer settings on
 the default site, answering the test client's host. Shared by the ``home_page``
-fixture and the module fixtures that build their own content once."""
+fixture and the wider fixtures (a class's, a module's) that build their content once."""
 
 from wagtail.models import Site
 

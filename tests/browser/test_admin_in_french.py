@@ -8,6 +8,7 @@ and the labels of controls, after the page's scripts have run (the searchable
 selector writes its texts in the browser)."""
 
 import re
+import time
 
 import pytest
 
@@ -68,9 +69,13 @@ class RequestsInFlight:
         page.on("requestfinished", lambda request: self.pending.discard(request))
         page.on("requestfailed", lambda request: self.pending.discard(request))
 
-    def settle(self, quiet_ms=100):
+    def settle(self, quiet_ms=100, timeout_s=20):
+        """Fails, naming what is still pending, rather than wait forever on a request
+        that never ends."""
+        deadline = time.monotonic() + timeout_s
         while True:
             while self.pending:
+                assert time.monotonic() < deadline, sorted(request.url for request in self.pending)
                 self.page.wait_for_timeout(10)
             self.page.wait_for_timeout(quiet_ms)
             if not self.pending:
