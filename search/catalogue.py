@@ -30,7 +30,7 @@ from search.facets import clean_filters, facet_counts, facet_rows, taxonomy_labe
 from search.matching import find
 from search.query import MAX_AUTOCOMPLETE_CHARS, clean_query
 from search.query import page_number as parse_page
-from search.results import SearchOutcome, hits, public_pages
+from search.results import Scope, SearchOutcome, hits
 from search.suggest import did_you_mean, spellings
 from search.synonyms import synonym_rules
 
@@ -53,8 +53,8 @@ def _with_fallback(ask):
         return ask(FALLBACK), FALLBACK, True
 
 
-def _outcome(query, expansion, filters, page_number, themes, policies) -> SearchOutcome:
-    matches, backend, unavailable = _with_fallback(lambda alias: find(expansion, alias))
+def _outcome(query, expansion, filters, page_number, scope: Scope) -> SearchOutcome:
+    matches, backend, unavailable = _with_fallback(lambda alias: find(expansion, scope, alias))
     outcome = SearchOutcome(query, engine_unavailable=unavailable, backend=backend)
     if matches is None:
         return outcome
@@ -63,9 +63,12 @@ def _outcome(query, expansion, filters, page_number, themes, policies) -> Search
         key for key in matches.keys if all(rows[key].get(n) in values for n, values in filters.items())
     ]
     outcome.page_obj = Paginator(selected, PER_PAGE).get_page(page_number)
+    outcome.total, outcome.relaxed = len(selected), matches.relaxed
+    if not rows and not filters:  # no hit, and no ticked option to list at zero
+        return outcome
+    themes, policies = taxonomy_labels()
     outcome.hits = hits(outcome.page_obj.object_list, expansion.marks(), themes, policies)
     outcome.page_obj.object_list = outcome.hits
-    outcome.total, outcome.relaxed = len(selected), matches.relaxed
     outcome.facets = facet_counts(rows, filters, themes, policies)
     return outcome
 
@@ -79,10 +82,8 @@ def search_catalogue(
         return SearchOutcome(query)
     rules = synonym_rules()
     expansion = expand(query, rules)
-    page = parse_page(page_number)
-    outcome = (
-        _outcome(query, expansion, filters, page, *taxonomy_labels()) if expansion else SearchOutcome(query)
-    )
+    page, scope = parse_page(page_number), Scope()
+    outcome = _outcome(query, expansion, filters, page, scope) if expansion else SearchOutcome(query)
     if page == 1 and not filters:
         outcome.communes = exact_communes(query)
         outcome.territories = territories.exact_territories(query)
@@ -90,17 +91,19 @@ def search_catalogue(
 
         def finds_pages(text):
             corrected = expand(text, rules)
-            return bool(corrected and find(corrected, outcome.backend).keys)
+            return bool(corrected and find(corrected, scope, outcome.backend).keys)
 
-        outcome.suggestions = did_you_mean(query, rules, finds_pages)
+        outcome.suggestions = did_you_mean(query, rules, finds_pages, scope.pages)
     return outcome
 
 
 def _autocomplete(query: str, limit: int) -> list[int]:
+    scope = Scope()
+
     def ask(alias):
-        found, public = [], public_pages().only("id")
-        for text in spellings(query, synonym_rules()):
-            pages = public.autocomplete(text, operator="and", backend=alias)
+        found = []
+        for text in spellings(query, synonym_rules(), scope.pages):
+            pages = scope.pages.autocomplete(text, operator="and", backend=alias)
             found += [page.pk for page in pages[:limit]]
         return list(dict.fromkeys(found))[:limit]
 

@@ -27,7 +27,7 @@ from wagtail.search.query import Fuzzy
 
 from search.expansion import Expansion
 from search.facets import catalogue_models
-from search.results import public_documents, public_pages
+from search.results import Scope
 
 BATCH = 100  # the most an engine returns in one request (more are scrolled)
 MAX_MATCHES = 10_000  # beyond, a visitor refines the query (the engine's max_result_window)
@@ -47,26 +47,13 @@ def _read(results) -> list:
     return first + list(results[BATCH:MAX_MATCHES]) if len(first) == BATCH else first
 
 
-class _Scope:
-    """What a visitor may find, read once per search: Wagtail's ``public()`` and the
-    documents' restrictions each query the view restrictions when built, and one
-    search asks the backend up to seven times."""
-
-    def __init__(self, backend: str):
-        self.backend = backend
-        self.pages = public_pages().only("id", "content_type_id", "title")
-        self.documents = public_documents()
+def _pages(query, scope: Scope, backend: str, operator=None, ranked=True) -> list:
+    return _read(scope.pages.search(query, operator=operator, order_by_relevance=ranked, backend=backend))
 
 
-def _pages(query, scope: _Scope, operator=None, ranked=True) -> list:
-    return _read(
-        scope.pages.search(query, operator=operator, order_by_relevance=ranked, backend=scope.backend)
-    )
-
-
-def _find(query, scope: _Scope, operator=None) -> Matches:
-    pages = _pages(query, scope, operator)
-    documents = _read(scope.documents.search(query, operator=operator, backend=scope.backend))
+def _find(query, scope: Scope, backend: str, operator=None) -> Matches:
+    pages = _pages(query, scope, backend, operator)
+    documents = _read(scope.documents.search(query, operator=operator, backend=backend))
     return Matches(
         [("page", p.pk) for p in pages] + [("document", d.pk) for d in documents],
         {p.pk: p.content_type_id for p in pages},
@@ -74,11 +61,11 @@ def _find(query, scope: _Scope, operator=None) -> Matches:
     )
 
 
-def _order(matches: Matches, expansion: Expansion, scope: _Scope) -> None:
+def _order(matches: Matches, expansion: Expansion, scope: Scope, backend: str) -> None:
     held, editorial = Counter(), set()
     if matches.relaxed:
         for slot in expansion.slots:
-            held.update(page.pk for page in _pages(slot.text, scope, ranked=False))
+            held.update(page.pk for page in _pages(slot.text, scope, backend, ranked=False))
         catalogue = {ct.pk for ct in ContentType.objects.get_for_models(*catalogue_models()).values()}
         editorial = {pk for pk, ct in matches.content_types.items() if ct not in catalogue}
     in_title = {pk: expansion.matched(title) for pk, title in matches.titles.items()}
@@ -86,15 +73,15 @@ def _order(matches: Matches, expansion: Expansion, scope: _Scope) -> None:
     matches.keys[: len(pages)] = [("page", pk) for pk in pages]
 
 
-def find(expansion: Expansion, backend: str = "default") -> Matches:
-    """Matches of the query ``expansion`` holds, on the backend named ``backend``."""
-    scope = _Scope(backend)
+def find(expansion: Expansion, scope: Scope, backend: str = "default") -> Matches:
+    """Matches of the query ``expansion`` holds among what ``scope`` lets a visitor
+    find, on the backend named ``backend``."""
     text = " ".join(slot.text for slot in expansion.slots)
-    matches = _find(text, scope, "and")
+    matches = _find(text, scope, backend, "and")
     if not matches.keys and len(expansion.slots) > 1:
-        matches = _find(text, scope, "or")
+        matches = _find(text, scope, backend, "or")
         matches.relaxed = True
     if not matches.keys:
-        return _find(Fuzzy(text, operator="and"), scope)
-    _order(matches, expansion, scope)
+        return _find(Fuzzy(text, operator="and"), scope, backend)
+    _order(matches, expansion, scope, backend)
     return matches

@@ -5,6 +5,7 @@ relaxed query, commune matches, "Vouliez-vous dire…")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q
 from django.utils.safestring import SafeString
@@ -63,6 +64,25 @@ def public_documents():
     for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
         private |= Q(path__startswith=path)
     return get_document_model().objects.filter(collection__in=Collection.objects.exclude(private))
+
+
+class Scope:
+    """What a visitor may find, read once per request.
+
+    Wagtail's ``public()`` reads the pages' view restrictions when it is called, and
+    the documents' scope reads the collections' restrictions: one search asks the
+    backend up to seven times (every word, then some words, the fallback, the
+    "Vouliez-vous dire…" recheck) and the vocabulary counts the same pages. Each
+    queryset is built on first use, then shared: a query derived from it reads no
+    restriction again."""
+
+    @cached_property
+    def pages(self):
+        return public_pages().only("id", "content_type_id", "title")
+
+    @cached_property
+    def documents(self):
+        return public_documents()
 
 
 def hits(keys, marks, themes: dict[str, str], policies: dict[str, str]) -> list[Hit]:

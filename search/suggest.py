@@ -51,11 +51,12 @@ def _learn(known: Vocabulary, phrases) -> Vocabulary:
 _last: dict[tuple, Vocabulary] = {}
 
 
-def vocabulary(synonym_rules: list[str]) -> Vocabulary:
+def vocabulary(synonym_rules: list[str], pages=None) -> Vocabulary:
     """Titles' words cached until the public pages change (their number or their
     latest publication), synonyms' words added (they change apart); the merged
-    result is kept in this process for the same titles and synonyms."""
-    pages = public_pages()
+    result is kept in this process for the same titles and synonyms. ``pages``: the
+    request's public pages when it already holds them (``search.results.Scope``)."""
+    pages = public_pages() if pages is None else pages
     state = pages.aggregate(count=Count("id"), last=Max("last_published_at"))
     key = f"search-titles-{state['count']}-{state['last'] and state['last'].timestamp()}"
     memo_key = (key, tuple(synonym_rules))
@@ -85,12 +86,12 @@ def _link(query: str) -> str:
     return reverse("search") + "?" + urlencode({"q": query})
 
 
-def did_you_mean(query: str, synonym_rules: list[str], finds_pages) -> list[Suggestion]:
+def did_you_mean(query: str, synonym_rules: list[str], finds_pages, pages=None) -> list[Suggestion]:
     """Proposals for ``query``; ``finds_pages(text)`` tells whether a query has results."""
     tokens = query_words(query)
     if not tokens:
         return []
-    known = vocabulary(synonym_rules)
+    known = vocabulary(synonym_rules, pages)
     proposals = []
     corrected = _corrected(tokens, known.words)
     if corrected and finds_pages(corrected):
@@ -116,14 +117,14 @@ def _prefix_written(fragment: str, known: dict[str, str]) -> str:
     return fragment
 
 
-def spellings(query: str, synonym_rules: list[str]) -> list[str]:
+def spellings(query: str, synonym_rules: list[str], pages=None) -> list[str]:
     """The words typed, as typed, folded and as titles write them, then the other
     terms of a synonym line the query names ("PVD" → "Petites villes de demain").
     Words only, so nothing typed reaches a backend's full-text syntax."""
     tokens = words(query)
     if not tokens:
         return []
-    known = vocabulary(synonym_rules).words
+    known = vocabulary(synonym_rules, pages).words
     respelled = [known.get(token, token) for token in tokens[:-1]]
     respelled.append(known.get(tokens[-1]) or _prefix_written(tokens[-1], known))
     typed = [w for w in _WORD.findall(query.lower()) if fold_letters(w) in tokens]
