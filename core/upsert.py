@@ -106,7 +106,7 @@ def sync_table(
     missing rows, update the ones that differ, count the others unchanged.
     Returns the primary keys of the rows ``wanted`` does not name, for the caller
     to delete (at once, or after the tables that point at them). New rows are
-    written by ``core.bulk_insert`` (``COPY`` on PostgreSQL)."""
+    written by ``core.bulk_insert`` (``COPY`` on PostgreSQL, one prepared ``INSERT`` on SQLite)."""
     existing = {key(obj): obj for obj in (queryset if queryset is not None else model.objects.all())}
     names = sorted({name for values in wanted.values() for name in values})
     to_create, to_update = [], []
@@ -120,7 +120,7 @@ def sync_table(
             to_update.append(obj)
         else:
             report.unchanged += 1
-    insert_rows(model, to_create, batch_size=batch_size)
+    insert_rows(model, to_create)
     if to_update:
         model.objects.bulk_update(
             to_update, [n.removesuffix("_id") for n in names if n != "pk"], batch_size=batch_size

@@ -1,5 +1,5 @@
 """``core.bulk_insert.insert_rows`` writes the rows ``bulk_create`` would: by ``COPY``
-on PostgreSQL (CI), by ``bulk_create`` on SQLite. Read back through the ORM, every
+on PostgreSQL (CI), by one prepared ``INSERT`` on SQLite. Read back through the ORM, every
 value is the one the instance held: text with tabs, quotes and line breaks, dates and
 empty dates, JSON, booleans, foreign keys, the fields' defaults and the automatic
 date of ``auto_now``."""

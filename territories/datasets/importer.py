@@ -346,7 +346,7 @@ def _sync(dataset: OfficialDataset, wanted: dict, report: DatasetReport) -> Comm
             to_update.append(row)
         else:
             report.unchanged += 1
-    insert_rows(DatasetMembership, to_create, batch_size=BATCH_SIZE)
+    insert_rows(DatasetMembership, to_create)
     DatasetMembership.objects.bulk_update(to_update, list(FIELDS), batch_size=BATCH_SIZE)
     stale = [row.pk for row in existing.values()]
     for start in range(0, len(stale), BATCH_SIZE):
