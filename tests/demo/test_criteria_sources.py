@@ -9,6 +9,7 @@ from catalogue.models import Source
 from demo import criteria_sources
 from pactes.models import PactePage
 from programmes.models import ProgrammePage
+from tests.demo_rows import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,8 @@ CITED = {
 }
 
 
-def load_demo():
+def run_loader():
+    """The loader itself, run here (the reload test needs two real runs)."""
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
 
 
@@ -42,7 +44,7 @@ def test_each_page_with_criteria_cites_the_document_that_states_them(client, rea
 
 
 def test_loading_again_keeps_the_sources_and_an_editors_choice(real_territories):
-    load_demo()
+    run_loader()
     pvd = ProgrammePage.objects.get(slug="petites-villes-de-demain")
     chosen = Source.objects.create(
         publisher="ANCT", title="Fiche du programme", url="https://example.org/pvd"
@@ -50,14 +52,15 @@ def test_loading_again_keeps_the_sources_and_an_editors_choice(real_territories)
     pvd.eligibility_source = chosen
     pvd.save_revision().publish()
     sources = Source.objects.count()
-    load_demo()
+    run_loader()
     assert Source.objects.count() == sources
     assert ProgrammePage.objects.get(slug="petites-villes-de-demain").eligibility_source == chosen
 
 
 def test_a_fresh_load_publishes_each_page_once_with_its_criteria(real_territories):
     """The criteria are in the page's first revision, as the criteria step would
-    have set them: the same types, source and population bounds, one revision."""
+    have set them: the same types, source and population bounds, one revision. (The
+    rows of the loader's first run in this process: tests/demo_rows.py.)"""
     load_demo()
     entries = criteria_sources.criteria()
     assert len(entries) == 28

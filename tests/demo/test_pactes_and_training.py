@@ -8,6 +8,7 @@ from core.upsert import LoadReport
 from demo.loader import load_block, load_files
 from home.models import StandardPage
 from pactes.models import PactePage
+from tests.demo_rows import load_demo
 from training.models import OfferKind, TrainingOfferPage
 
 FIVE_PACTES = {
@@ -82,7 +83,7 @@ def test_missing_territories_are_reported_and_the_loader_goes_on(home_page):
 
 
 def test_demo_pages_read_well(client, territory_rows):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    load_demo()  # the loader's rows (tests/demo_rows.py)
     index = client.get("/pactes/").content.decode()
     for title in (
         "Pacte Ardennes",
