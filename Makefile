@@ -102,7 +102,7 @@ test-fast: $(VENV)/.installed-test node_modules/.installed gettext
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py build_test_database & template=$$!; \
 	nice -n 5 bash tests/checks.sh || { kill $$template; exit 1; }; \
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100) SEARCH_FUZZ_EXAMPLES=$(or $(SEARCH_FUZZ_EXAMPLES),100) \
-	DJANGO_SETTINGS_MODULE=config.settings.test nice -n 5 $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup -m "not browser and not opensearch" $(PYTEST_ARGS); \
+	DJANGO_SETTINGS_MODULE=config.settings.test nice -n 5 $(PY) -m pytest -n $(or $(TEST_WORKERS),auto) --dist loadgroup --no-loadscope-reorder -m "not browser and not opensearch" $(PYTEST_ARGS); \
 	status=$$?; wait $$template || status=1; exit $$status
 
 # The browser suite ten times in a row (REPEAT=N to change): flaky tests show here.

@@ -6,12 +6,13 @@ pinned ``@etalab/decoupage-administratif`` package, imported by the command
 import os
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS
-from django.test import Client
+from django.test import Client, TransactionTestCase
 
 from catalogue.setup import setup as load_reference_taxonomies
 from home.setup import LoadReport
@@ -96,6 +97,36 @@ def pytest_itemcollected(item):
     group = shared_fixture_group(item)
     if group:
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def touches_the_database(item) -> bool:
+    """Whether ``item`` needs the test database (so waits for its template)."""
+    cls = getattr(item, "cls", None)
+    return (
+        item.get_closest_marker("django_db") is not None
+        or "django_db_setup" in getattr(item, "fixturenames", ())
+        or (cls is not None and issubclass(cls, TransactionTestCase))
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The order pytest-xdist hands the tests out in (``--no-loadscope-reorder``,
+    tests/run.sh and ``make test-fast``): first the tests that need no database, then
+    the groups of shared fixtures, largest first, then the rest.
+
+    Why: every test of the database waits for the template database, which is built
+    while pytest starts when its migrations or reference data changed (36 s on
+    SQLite, tests/database_template.py); the workers run the others meanwhile instead
+    of waiting. After them, the order is pytest-xdist's own (largest groups first, so
+    that no long group starts last). Runs after the deselection by marker."""
+    sizes = Counter(group.args[0] for item in items if (group := item.get_closest_marker("xdist_group")))
+
+    def size(item) -> int:
+        group = item.get_closest_marker("xdist_group")
+        return sizes[group.args[0]] if group else 1
+
+    items.sort(key=lambda item: (touches_the_database(item), -size(item)))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -66,7 +66,7 @@ echo "== pytest [${SECONDS} s] (base : ${DATABASE_URL:-sqlite}, moteur : $OPENSE
 # The tests sharing a module or package fixture (the demo content, loaded once for a
 # module) stay on one worker; the others go to whichever is free (tests/conftest.py).
 status=0
-nice -n 5 $PY -m pytest -n "$WORKERS" --dist loadgroup --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@" || status=$?
+nice -n 5 $PY -m pytest -n "$WORKERS" --dist loadgroup --no-loadscope-reorder --liveserver "127.0.0.1:$LIVE_SERVER_PORT" "$@" || status=$?
 echo "== base de test modèle (tests/database_template.py)"
 if wait "$TEMPLATE_PID"; then cat "$TEMPLATE_LOG"; else cat "$TEMPLATE_LOG" >&2; status=1; fi
 exit "$status"
