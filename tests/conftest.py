@@ -113,7 +113,9 @@ def touches_the_database(item) -> bool:
 def pytest_collection_modifyitems(config, items):
     """The order pytest-xdist hands the tests out in (``--no-loadscope-reorder``,
     tests/run.sh and ``make test-fast``): first the tests that need no database, then
-    the groups of shared fixtures, largest first, then the rest.
+    the tests marked ``long_running`` (the migration test, 20 to 30 s alone: handed out
+    last, it ended the run while the other worker had nothing left), then the groups
+    of shared fixtures, largest first, then the rest.
 
     Why: every test of the database waits for the template database, which is built
     while pytest starts when its migrations or reference data changed (36 s on
@@ -126,7 +128,13 @@ def pytest_collection_modifyitems(config, items):
         group = item.get_closest_marker("xdist_group")
         return sizes[group.args[0]] if group else 1
 
-    items.sort(key=lambda item: (touches_the_database(item), -size(item)))
+    items.sort(
+        key=lambda item: (
+            touches_the_database(item),
+            item.get_closest_marker("long_running") is None,
+            -size(item),
+        )
+    )
 
 
 @pytest.hookimpl(wrapper=True)

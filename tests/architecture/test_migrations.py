@@ -199,6 +199,7 @@ def read_with_new_models(keys) -> dict:
     }
 
 
+@pytest.mark.long_running  # 20 to 30 s: handed out first (tests/conftest.py)
 @pytest.mark.django_db(transaction=True)
 def test_a_database_of_the_previous_layout_migrates_without_losing_a_row():
     leaves = MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes()
