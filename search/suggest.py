@@ -86,8 +86,9 @@ def _link(query: str) -> str:
     return reverse("search") + "?" + urlencode({"q": query})
 
 
-def did_you_mean(query: str, synonym_rules: list[str], finds_pages, pages=None) -> list[Suggestion]:
-    """Proposals for ``query``; ``finds_pages(text)`` tells whether a query has results."""
+def did_you_mean(query: str, synonym_rules: list[str], finds_pages, pages) -> list[Suggestion]:
+    """Proposals for ``query``; ``finds_pages(text)`` tells whether a query has results,
+    ``pages`` are the request's public pages (``search.results.Scope``)."""
     tokens = query_words(query)
     if not tokens:
         return []
@@ -117,7 +118,7 @@ def _prefix_written(fragment: str, known: dict[str, str]) -> str:
     return fragment
 
 
-def spellings(query: str, synonym_rules: list[str], pages=None) -> list[str]:
+def spellings(query: str, synonym_rules: list[str], pages) -> list[str]:
     """The words typed, as typed, folded and as titles write them, then the other
     terms of a synonym line the query names ("PVD" → "Petites villes de demain").
     Words only, so nothing typed reaches a backend's full-text syntax."""
