@@ -36,6 +36,10 @@ class RoutingRule(models.Model):
     def __str__(self):
         return f"{self.departement} → {self.team}"
 
+    @staticmethod
+    def default_team_name(departement: Departement) -> str:
+        return f"{TEAM_NAME_PREFIX} {departement.code}"
+
     @classmethod
     def team_for(cls, departement: Departement) -> Group:
         """The team of the département, creating the default rule and group
@@ -43,7 +47,7 @@ class RoutingRule(models.Model):
         rule = cls.objects.select_related("team").filter(departement=departement).first()
         if rule:
             return rule.team
-        team, created = Group.objects.get_or_create(name=f"{TEAM_NAME_PREFIX} {departement.code}")
+        team, created = Group.objects.get_or_create(name=cls.default_team_name(departement))
         if created:
             grant_admin_access(team)
         rule, _created = cls.objects.get_or_create(departement=departement, defaults={"team": team})

@@ -14,10 +14,12 @@ routing rule and left as it is (its members, its name), only given admin
 access again if it lost it.
 """
 
+from django.contrib.auth.models import Group
+
 from territories.models import Departement
 
 from ..models import EngineeringGroup, RoutingRule
-from .roles import NATIONAL_GROUPS, grant_admin_access, national_group
+from .roles import NATIONAL_GROUPS, grant_admin_access, grant_admin_access_to, national_group
 
 
 def ensure_national_groups(report) -> None:
@@ -34,15 +36,24 @@ def ensure_teams(report) -> None:
     """One team per département without a routing rule; existing rules (a
     team may cover several départements) are kept. The collectivités
     d'outre-mer (zone "com") are not départements: a request from one gets
-    its team when it arrives (``RoutingRule.team_for``)."""
+    its team when it arrives (``RoutingRule.team_for``).
+
+    Does what ``RoutingRule.team_for`` does for each département (a group of
+    the default name is adopted, a group it creates gets admin access), in a
+    fixed number of queries: a fresh site has 101 départements, and the setup
+    runs at every deployment."""
     routed = set(RoutingRule.objects.values_list("departement_id", flat=True))
-    for departement in Departement.objects.exclude(zone="com").exclude(code__in=routed):
-        RoutingRule.team_for(departement)
-        report.created += 1
-    for team in {
-        rule.team for rule in RoutingRule.objects.select_related("team").filter(departement__in=routed)
-    }:
-        grant_admin_access(team)
+    missing = list(Departement.objects.exclude(zone="com").exclude(code__in=routed))
+    names = {departement.code: RoutingRule.default_team_name(departement) for departement in missing}
+    adopted = set(Group.objects.filter(name__in=names.values()).values_list("name", flat=True))
+    Group.objects.bulk_create([Group(name=name) for name in sorted(set(names.values()) - adopted)])
+    teams = {group.name: group for group in Group.objects.filter(name__in=names.values())}
+    grant_admin_access_to(group for name, group in teams.items() if name not in adopted)
+    RoutingRule.objects.bulk_create(
+        [RoutingRule(departement=departement, team=teams[names[departement.code]]) for departement in missing]
+    )
+    report.created += len(missing)
+    grant_admin_access_to(Group.objects.filter(engineering_routing_rules__departement__in=routed).distinct())
     report.unchanged += len(routed)
 
 
