@@ -175,27 +175,52 @@ def _drop(cursor, name: str, force: bool):
             raise
 
 
+#: The template each process's copy was made from, by suffix.
+_attached: dict[str, str] = {}
+
+
 def attach_copy(suffix: str, progress: Callable[[str], None] = print) -> Callable[[], None]:
     """Point the default connection at a fresh copy of the template for this process
     (``suffix``: the pytest-xdist worker); return what removes the copy."""
     name = ensure_template(progress)
     original = connection.settings_dict["NAME"]
+    _attached[suffix] = name
     if connection.vendor == "sqlite":
         _load_into_memory(name, suffix)
         return lambda: None  # an in-memory copy ends with its process
-    with _lock(name):  # PostgreSQL copies a template no one is connected to
-        connection.settings_dict["NAME"] = name
-        connection.creation.clone_test_db(suffix, verbosity=0, autoclobber=True)
-    connection.creation.setup_worker_connection(suffix)
+    _clone(name, suffix)
 
     def detach():
-        copy = connection.settings_dict["NAME"]
-        connection.close()
-        with connection._nodb_cursor() as cursor:
-            _drop(cursor, copy, force=True)
+        _drop_copy()
         connection.settings_dict["NAME"] = original
 
     return detach
+
+
+def copy_again(suffix: str) -> None:
+    """Replace this process's copy (attached by ``attach_copy``) with a fresh one:
+    for a test that rebuilt tables of the reference data (the migrations taken back
+    and forth), a second where importing the data again would take ten."""
+    name = _attached[suffix]  # the connection's name is the copy's now
+    if connection.vendor == "sqlite":
+        _load_into_memory(name, suffix)
+        return
+    _drop_copy()
+    _clone(name, suffix)
+
+
+def _clone(template: str, suffix: str):
+    with _lock(template):  # PostgreSQL copies a template no one is connected to
+        connection.settings_dict["NAME"] = template
+        connection.creation.clone_test_db(suffix, verbosity=0, autoclobber=True)
+    connection.creation.setup_worker_connection(suffix)
+
+
+def _drop_copy():
+    copy = connection.settings_dict["NAME"]
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        _drop(cursor, copy, force=True)
 
 
 def _load_into_memory(template: str, suffix: str):
