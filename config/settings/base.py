@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "demo",
     # Wagtail
     "wagtailautocomplete",
-    "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
