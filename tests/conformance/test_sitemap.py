@@ -59,8 +59,16 @@ def sitemap_urls(client) -> dict[str, str]:
     return urls
 
 
-def test_the_index_lists_every_commune_and_every_page_with_lastmod(demo_site):
-    urls = sitemap_urls(Client(HTTP_HOST=HOST))
+@pytest.fixture(scope="package")
+def sitemap(demo_site, django_db_blocker) -> dict[str, str]:
+    """The demo's sitemap, read and checked once for the tests that read it whole:
+    its 37,000 addresses take seconds to render and validate."""
+    with django_db_blocker.unblock():
+        return sitemap_urls(Client(HTTP_HOST=HOST))
+
+
+def test_the_index_lists_every_commune_and_every_page_with_lastmod(demo_site, sitemap):
+    urls = sitemap
 
     communes = {f"{ROOT}/communes/{code}/" for code in Commune.objects.values_list("code", flat=True)}
     assert len(communes) > 34_000
@@ -81,12 +89,12 @@ def test_the_index_lists_every_commune_and_every_page_with_lastmod(demo_site):
     assert all(urls.values()), "une adresse sans lastmod"
 
 
-def test_the_addresses_of_the_sitemap_answer_200_on_the_configured_host(demo_site):
+def test_the_addresses_of_the_sitemap_answer_200_on_the_configured_host(demo_site, sitemap):
     """All the Wagtail pages, and a sample of communes: both ends of the list,
     Corsica, overseas, and 40 drawn at random (always the same 40: a fixed seed);
     of intercommunalities and départements, both ends and 5 drawn at random."""
     client = Client(HTTP_HOST=HOST)
-    urls = sorted(sitemap_urls(client))
+    urls = sorted(sitemap)
     communes = [u for u in urls if u.startswith(f"{ROOT}/communes/")]
     sample = set(random.Random("sitemap-200").sample(communes, 40))
     sample |= {communes[0], communes[-1], f"{ROOT}/communes/2A004/", f"{ROOT}/communes/97411/"}
