@@ -13,7 +13,9 @@ from django.core.management import call_command
 from django.db.models import Q
 
 from engineering.models import EngineeringGroup, EngineeringRequest, RequestState, RoutingRule
+from engineering.protocol.groups import ensure_teams
 from engineering.protocol.roles import AGENCY, COMMITTEE, NATIONAL_GROUPS
+from home.setup import LoadReport
 from territories.models import Departement
 
 from .test_public_form import URL, form_data
@@ -165,3 +167,14 @@ def test_the_teams_screen_is_for_administrators(client, fresh_setup, django_user
     assert client.get(TEAMS).status_code in (302, 403)
     assert client.post(f"{TEAMS}{agency.pk}/", {"members": [delegate.pk]}).status_code in (302, 403)
     assert not agency.user_set.exists()
+
+
+def test_the_teams_of_every_departement_are_created_in_a_few_queries(
+    territories, django_assert_max_num_queries
+):
+    """The setup runs at every deployment: its 101 teams are not a dozen queries each."""
+    with django_assert_max_num_queries(10):
+        ensure_teams(LoadReport())
+    assert RoutingRule.objects.count() == Departement.objects.exclude(zone="com").count() == 101
+    with django_assert_max_num_queries(10):
+        ensure_teams(LoadReport())
