@@ -16,13 +16,17 @@ workers never build it twice.
 A template is named by a fingerprint of what shapes it: every migration file, the
 reference data's importers and files, the pinned package's version. A run with the
 same fingerprint reuses it (``make test-fast`` run twice builds it once); a changed
-migration or data file builds a new one, and the stale ones are removed.
+migration or data file builds a new one, and the stale ones are removed. The new one
+starts from a copy of the stale one when every migration that one applied is unchanged
+(tests/template_lineage.py): only the new migrations run and the imports sync, about
+8 s instead of 30.
 """
 
 import fcntl
 import functools
 import hashlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +34,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
+
+from tests import template_lineage as lineage
 
 #: Built SQLite templates and the lock files of both engines (git-ignored).
 CACHE_DIR = Path(settings.BASE_DIR) / "var" / "test-databases"
@@ -103,13 +110,22 @@ def _exists(name: str) -> bool:
 
 
 def _build(name: str):
-    """Migrate an empty database and import the reference data into it, under a
-    temporary name renamed once complete: an interrupted build is never used."""
+    """Migrate a database and import the reference data into it, under a temporary name
+    renamed once complete: an interrupted build is never used. The database is a copy of
+    an earlier template when one is sound to start from (tests/template_lineage.py), an
+    empty one otherwise."""
     building = f"{name}.building" if connection.vendor == "sqlite" else f"{name}_building"
     original, original_test_name = connection.settings_dict["NAME"], connection.settings_dict["TEST"]["NAME"]
     connection.settings_dict["TEST"]["NAME"] = building
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    earlier = lineage.best_start({t: _record_path(t) for t in _templates() if t != name})
     try:
+        if earlier:
+            _copy_database(earlier, building)
+            call_command(
+                "migrate", verbosity=0, interactive=False, database=connection.alias, run_syncdb=True
+            )
+        else:
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         _import_reference_data()
         with connection.cursor() as cursor:
             # The planner's statistics, copied with the template: a copy is never analysed
@@ -124,6 +140,25 @@ def _build(name: str):
         connection.settings_dict["TEST"]["NAME"] = original_test_name
     _remove_stale_templates(keep=name)
     _rename(building, name)
+    lineage.record(_record_path(name))
+
+
+def _record_path(name: str) -> Path:
+    """Where the record of a template's migrations is kept (tests/template_lineage.py)."""
+    return CACHE_DIR / f"{Path(name).name}.json"
+
+
+def _copy_database(template: str, copy: str):
+    """``copy``, a new database holding what ``template`` holds, the connection on it."""
+    connection.close()
+    if connection.vendor == "sqlite":
+        shutil.copyfile(template, copy)
+    else:
+        quote = connection.ops.quote_name
+        with _lock(template), connection._nodb_cursor() as cursor:  # no one connected to it
+            _drop(cursor, copy, force=True)
+            cursor.execute(f"CREATE DATABASE {quote(copy)} TEMPLATE {quote(template)}")
+    connection.settings_dict["NAME"] = copy
 
 
 def _import_reference_data():
@@ -147,21 +182,29 @@ def _rename(building: str, name: str):
         cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(name)}")
 
 
-def _remove_stale_templates(keep: str):
-    """Templates of other fingerprints: a migration or a data file changed since."""
+def _templates() -> list[str]:
+    """The complete templates of this engine, whatever their fingerprint."""
     if connection.vendor == "sqlite":
-        for path in CACHE_DIR.glob("template-*.sqlite3"):
-            if str(path) != keep:
-                path.unlink(missing_ok=True)
-        return
+        return [str(path) for path in CACHE_DIR.glob("template-*.sqlite3")]
     with connection._nodb_cursor() as cursor:
         cursor.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-            [f"{_test_name_root()}\\_tpl\\_%", keep],
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{_test_name_root()}\\_tpl\\_%"]
         )
-        for (stale,) in cursor.fetchall():
-            if not stale.endswith("_building"):
+        return [name for (name,) in cursor.fetchall() if not name.endswith("_building")]
+
+
+def _remove_stale_templates(keep: str):
+    """Templates of other fingerprints (a migration or a data file changed since), and
+    their records."""
+    for stale in _templates():
+        if stale == keep:
+            continue
+        if connection.vendor == "sqlite":
+            Path(stale).unlink(missing_ok=True)
+        else:
+            with connection._nodb_cursor() as cursor:
                 _drop(cursor, stale, force=False)  # another checkout's run may be using it
+        _record_path(stale).unlink(missing_ok=True)
 
 
 def _drop(cursor, name: str, force: bool):
