@@ -35,7 +35,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from tests import template_lineage as lineage
 
@@ -119,8 +119,7 @@ def _build(name: str):
     connection.settings_dict["TEST"]["NAME"] = building
     earlier = lineage.best_start({t: _record_path(t) for t in _templates() if t != name})
     try:
-        if earlier:
-            _copy_database(earlier, building)
+        if earlier and _copy_database(earlier, building):
             call_command(
                 "migrate", verbosity=0, interactive=False, database=connection.alias, run_syncdb=True
             )
@@ -148,17 +147,23 @@ def _record_path(name: str) -> Path:
     return CACHE_DIR / f"{Path(name).name}.json"
 
 
-def _copy_database(template: str, copy: str):
-    """``copy``, a new database holding what ``template`` holds, the connection on it."""
+def _copy_database(template: str, copy: str) -> bool:
+    """``copy``, a new database holding what ``template`` holds, the connection on it;
+    False when PostgreSQL refuses (a session still on the template): the build then
+    starts from an empty database, as it would without an earlier template."""
     connection.close()
     if connection.vendor == "sqlite":
         shutil.copyfile(template, copy)
     else:
         quote = connection.ops.quote_name
-        with _lock(template), connection._nodb_cursor() as cursor:  # no one connected to it
+        with _lock(template), connection._nodb_cursor() as cursor:
             _drop(cursor, copy, force=True)
-            cursor.execute(f"CREATE DATABASE {quote(copy)} TEMPLATE {quote(template)}")
+            try:
+                cursor.execute(f"CREATE DATABASE {quote(copy)} TEMPLATE {quote(template)}")
+            except DatabaseError:
+                return False
     connection.settings_dict["NAME"] = copy
+    return True
 
 
 def _import_reference_data():
@@ -213,7 +218,7 @@ def _drop(cursor, name: str, force: bool):
     statement = f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}"
     try:
         cursor.execute(f"{statement} WITH (FORCE)" if force else statement)
-    except connection.Database.Error:
+    except DatabaseError:
         if force:
             raise
 
