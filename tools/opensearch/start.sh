@@ -37,6 +37,13 @@ our_pid_alive() {
   local pid; pid="$(cat "$PIDFILE")"
   [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'org.anct.opensearch.Launcher'
 }
+# While starting, the process just forked: until it has exec'd java its command line is
+# this script's, so only its existence counts (a stricter check read a node still being
+# launched as one that had exited, with an empty log).
+launched_pid_alive() {
+  local st; st="$(ps -o stat= -p "$(cat "$PIDFILE")" 2>/dev/null || true)"
+  [[ -n "$st" && "$st" != Z* ]]
+}
 
 if our_pid_alive && healthy; then
   echo "$URL"
@@ -77,7 +84,7 @@ setsid "$JAVA" $HEAP "${JVM_OPTS[@]}" -cp "$HERE/target/classes:$HERE/target/lib
 echo $! >"$PIDFILE"
 
 for ((i = 0; i < TIMEOUT * 4; i++)); do
-  if ! our_pid_alive; then
+  if ! launched_pid_alive; then
     echo "start.sh: OpenSearch exited during startup; last log lines ($LOG):" >&2
     tail -n 40 "$LOG" >&2
     exit 1
