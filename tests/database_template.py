@@ -32,7 +32,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connection
@@ -48,8 +47,11 @@ REFERENCE_PACKAGE = Path(settings.BASE_DIR) / "node_modules" / "@etalab" / "deco
 
 @functools.cache
 def fingerprint() -> str:
-    """A digest of every file whose change would change the template's rows."""
+    """A digest of every file whose change would change the template's rows: each
+    migration (as tests/template_lineage.py records them), then the reference data's."""
     digest = hashlib.sha256(connection.vendor.encode())
+    for migration, migration_digest in sorted(lineage.migration_digests().items()):
+        digest.update(f"{migration}:{migration_digest}".encode())
     for path in sorted(_shaping_files()):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -57,8 +59,6 @@ def fingerprint() -> str:
 
 
 def _shaping_files() -> Iterator[Path]:
-    for app in apps.get_app_configs():
-        yield from Path(app.path).glob("migrations/*.py")
     for source in REFERENCE_SOURCES:
         for path in (Path(settings.BASE_DIR) / source).rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts:
